@@ -1,0 +1,60 @@
+"""alianza: news in its own languages, coded into PLOVER events and a map of alliances and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .types import Actor, ActorMention, Article, CodedArticle, Event, Rejection
+
+if TYPE_CHECKING:
+    from .pipeline import Resources
+    from .store.db import Store
+
+__version__ = "0.1.0"
+__all__ = ["Actor", "ActorMention", "Article", "CodedArticle", "Event", "Rejection", "code_text", "open"]
+
+
+def code_text(
+    text: str,
+    lang: str | None = None,
+    published: dt.date | str | None = None,
+    *,
+    clean: bool = True,
+    resources: Resources | None = None,
+) -> CodedArticle:
+    """Code one text (a raw page or a clean story) into events.
+
+    Args:
+        text: the page or story text.
+        lang: ISO 639-1 code; detected when None.
+        published: the article's date, against which relative dates resolve; read from the page when None.
+        clean: strip page chrome first (titles, bylines, navigation); False for text that is already clean.
+        resources: reuse loaded models and knowledge across calls (built on first use when None).
+    Returns:
+        The article as cleaned, with its events.
+    """
+    from .pipeline import Resources, code_article, make_article
+
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    res = resources or _default_resources()
+    return code_article(make_article(text, lang=lang, published=published, clean=clean), res)
+
+
+_RESOURCES: list[Resources] = []  # lazily built process-wide cache for code_text(); the CLI passes its own
+
+
+def _default_resources() -> Resources:
+    from .pipeline import Resources
+
+    if not _RESOURCES:
+        _RESOURCES.append(Resources.load())
+    return _RESOURCES[0]
+
+
+def open(path: str) -> Store:  # noqa: A001 - the public name DESIGN.md gives
+    """Open (or create) a DuckDB store."""
+    from .store.db import Store
+
+    return Store(path)

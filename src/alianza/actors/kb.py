@@ -1,0 +1,278 @@
+"""The actor knowledge base: countries (CLDR via Babel + ISO), demonyms, metonyms, sector nouns,
+international organisations, named groups, people with time-bounded roles, and places.
+
+Everything is data under `data/actors/`; this module validates it (all problems at once, with file
+and line) and compiles one Aho-Corasick automaton per language over accent-folded aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from ..datafiles import Problem, data_dir, load_yaml, raise_problems, read_tsv
+from ..errors import AlianzaError
+from ..textutil import fold
+from ..types import Actor, Place
+
+SECTORS = frozenset(
+    "GOV MIL LEG JUD COP SPY PTY OPP REB INS BUS MED EDU CVL NGO IGO REL UAF CRM AGR LAB REF HLH ELI ENV".split()
+)
+KINDS = ("country", "demonym", "metonym", "igo", "group", "person", "sector", "place")
+ALL_LANGS = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str
+    sector: str
+    org: str | None
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+    def active(self, when: dt.date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...]
+
+    def actor_on(self, when: dt.date | None) -> Actor:
+        """The coded actor this person is on a date; without a date, the latest role.
+
+        A role outside its dates does not apply: the person is then coded by name only.
+        """
+        if when is None:
+            role = self.roles[-1] if self.roles else None
+        else:
+            live = [r for r in self.roles if r.active(when)]
+            role = live[-1] if live else None
+        if role is None:
+            return Actor(name=self.name)
+        return Actor(country=role.country, sector=role.sector, name=self.name, org=role.org)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What an alias means. `form` is set when the alias must match with its exact case."""
+
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    form: str | None = None
+
+
+def _date(value: Any, end: bool = False) -> dt.date:
+    s = str(value)
+    if re.fullmatch(r"\d{4}", s):
+        return dt.date(int(s), 12 if end else 1, 31 if end else 1)
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        y, m = int(s[:4]), int(s[5:])
+        nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)) if end else dt.date(y, m, 1)
+    return dt.date.fromisoformat(s)
+
+
+def _case_sensitive(form: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", form)
+    return form.upper() == form and 0 < len(letters) <= 4
+
+
+class KnowledgeBase:
+    """Immutable after load; one instance per process (or per Dask worker)."""
+
+    def __init__(self) -> None:
+        self.iso2to3: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}  # alpha-3 -> English name
+        self.people: dict[str, Person] = {}
+        self.places: dict[str, Place] = {}  # folded name -> place
+        self.aliases: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+
+    # -- building ---------------------------------------------------------------------------
+    def add(self, lang: str, form: str, entry: Entry) -> None:
+        key = fold(form.strip())
+        if not key:
+            return
+        if _case_sensitive(form.strip()):
+            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, form.strip())
+        bucket = self.aliases[lang][key]
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def entries(self, lang: str, key: str) -> list[Entry]:
+        return self.aliases[lang].get(key, []) + self.aliases[ALL_LANGS].get(key, [])
+
+    def automaton(self, lang: str) -> ahocorasick.Automaton:
+        """Accent-folded alias automaton for a language (its own aliases plus the universal ones)."""
+        if lang not in self._automata:
+            auto = ahocorasick.Automaton()
+            for key in set(self.aliases[lang]) | set(self.aliases[ALL_LANGS]):
+                auto.add_word(key, key)
+            auto.make_automaton()
+            self._automata[lang] = auto
+        return self._automata[lang]
+
+    def person(self, name: str) -> Person | None:
+        return self.people.get(fold(name))
+
+    def country_name(self, code: str) -> str | None:
+        return self.country_names.get(code)
+
+    def names_in(self, lang: str) -> dict[str, str]:
+        """Country names in any language CLDR knows: alpha-3 -> name (for display and new pipelines)."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            terr = Locale.parse(lang).territories
+        except (UnknownLocaleError, ValueError) as err:
+            raise AlianzaError(f"unknown language {lang!r} for country names: {err}") from err
+        return {self.iso2to3[a2]: name for a2, name in terr.items() if a2 in self.iso2to3}
+
+
+def _load_countries(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
+    from babel import Locale
+
+    path = root / "iso3166.tsv"
+    for no, row in read_tsv(path):
+        if len(row) < 3 or len(row[0]) != 2 or len(row[1]) != 3:
+            problems.append(Problem(str(path), no, f"expected alpha2, alpha3, name; got {row!r}"))
+            continue
+        kb.iso2to3[row[0]] = row[1]
+        kb.country_names[row[1]] = row[2]
+    for lang in langs:
+        for a2, name in Locale.parse(lang).territories.items():
+            if a2 in kb.iso2to3:
+                kb.add(lang, name, Entry("country", country=kb.iso2to3[a2], name=name))
+            elif a2 in ("EU", "UN"):
+                kb.add(lang, name, Entry("igo", country="IGO", sector="IGO", org=a2, name=name))
+    path = root / "country_aliases.tsv"
+    for no, row in read_tsv(path):
+        if len(row) != 3 or row[1] not in kb.country_names:
+            problems.append(Problem(str(path), no, f"expected lang, known alpha-3, form; got {row!r}"))
+            continue
+        kb.add(row[0], row[2], Entry("country", country=row[1], name=kb.country_names[row[1]]))
+
+
+def _load_demonyms(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
+    for lang in langs:
+        path = root / "demonyms" / f"{lang}.tsv"
+        if not path.exists():
+            continue
+        for no, row in read_tsv(path):
+            if len(row) < 2 or row[0] not in kb.country_names:
+                problems.append(Problem(str(path), no, f"expected a known alpha-3 and forms; got {row!r}"))
+                continue
+            for form in row[1:]:
+                kb.add(lang, form, Entry("demonym", country=row[0]))
+
+
+def _load_metonyms(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
+    path = root / "metonyms.tsv"
+    for no, row in read_tsv(path):
+        if len(row) not in (4, 5) or row[3] not in SECTORS or (row[2] != "IGO" and row[2] not in kb.country_names):
+            problems.append(Problem(str(path), no, f"expected lang, form, country, sector[, org]; got {row!r}"))
+            continue
+        org = row[4] if len(row) == 5 else None
+        kb.add(row[0], row[1], Entry("metonym", country=row[2], sector=row[3], org=org, name=row[1]))
+
+
+def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
+    for lang in langs:
+        path = root / "sectors" / f"{lang}.tsv"
+        if not path.exists():
+            continue
+        for no, row in read_tsv(path):
+            if len(row) != 2 or row[1] not in SECTORS:
+                problems.append(Problem(str(path), no, f"expected form, sector in {sorted(SECTORS)}; got {row!r}"))
+                continue
+            kb.add(lang, row[0], Entry("sector", sector=row[1]))
+
+
+def _names(raw: Any, path: Path, what: str, problems: list[Problem]) -> list[tuple[str, str]]:
+    if not isinstance(raw, dict):
+        problems.append(Problem(str(path), 0, f"{what}: names must map language to a list of forms"))
+        return []
+    return [(lang, str(form)) for lang, forms in raw.items() for form in (forms or [])]
+
+
+def _load_orgs(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
+    path = root / "igos.yaml"
+    for org in load_yaml(path).get("organisations", []):
+        code = org.get("code")
+        for lang, form in _names(org.get("names"), path, f"organisation {code}", problems):
+            kb.add(lang, form, Entry("igo", country="IGO", sector="IGO", org=code, name=form))
+    path = root / "groups.yaml"
+    for grp in load_yaml(path).get("groups", []):
+        if grp.get("sector") not in SECTORS or grp.get("country") not in kb.country_names:
+            problems.append(Problem(str(path), 0, f"group {grp.get('org')}: bad country or sector"))
+            continue
+        for lang, form in _names(grp.get("names"), path, f"group {grp.get('org')}", problems):
+            kb.add(lang, form, Entry("group", country=grp["country"], sector=grp["sector"], org=grp["org"], name=form))
+
+
+def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
+    path = root / "people.yaml"
+    for i, raw in enumerate(load_yaml(path).get("people", [])):
+        name = raw.get("name")
+        roles = []
+        for r in raw.get("roles") or []:
+            try:
+                if r["sector"] not in SECTORS or (r["country"] != "IGO" and r["country"] not in kb.country_names):
+                    raise ValueError(f"bad country/sector {r['country']}/{r['sector']}")
+                roles.append(
+                    Role(r["country"], r["sector"], r.get("org"), r.get("role", ""), _date(r["from"]),
+                         _date(r["to"], end=True) if r.get("to") else None)
+                )
+            except (KeyError, ValueError) as err:
+                problems.append(Problem(str(path), 0, f"person #{i} {name!r}: role {r!r}: {err}"))
+        if not name:
+            problems.append(Problem(str(path), 0, f"person #{i}: missing name"))
+            continue
+        person = Person(name, tuple(sorted(roles, key=lambda r: r.start)))
+        for alias in {name, *(raw.get("aliases") or [])}:
+            kb.people[fold(alias)] = person
+            kb.add(ALL_LANGS, alias, Entry("person", name=name))
+
+
+def _load_places(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
+    path = root / "places.tsv"
+    for no, row in read_tsv(path):
+        try:
+            name, country, _kind, lat, lon = row
+            if country not in kb.country_names:
+                raise ValueError(f"unknown country {country}")
+            place = Place(name, country, float(lat), float(lon))
+        except ValueError as err:
+            problems.append(Problem(str(path), no, f"expected name, alpha-3, kind, lat, lon: {err}"))
+            continue
+        kb.places[fold(name)] = place
+        kb.add(ALL_LANGS, name, Entry("place", country=country, name=name))
+
+
+def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = None) -> KnowledgeBase:
+    """Load and validate the whole base; raises DataError listing every problem found."""
+    root = root or data_dir() / "actors"
+    kb = KnowledgeBase()
+    problems: list[Problem] = []
+    _load_countries(kb, root, langs, problems)
+    _load_demonyms(kb, root, langs, problems)
+    _load_metonyms(kb, root, problems)
+    _load_sectors(kb, root, langs, problems)
+    _load_orgs(kb, root, problems)
+    _load_people(kb, root, problems)
+    _load_places(kb, root, problems)
+    raise_problems(problems)
+    # Country capitals double as places so that "en Moscú" gives a place with coordinates.
+    return kb

@@ -1,0 +1,313 @@
+"""From a sentence to coded actor mentions.
+
+Resolution paths, in the order they are tried (each mention records which one fired):
+- composition of a sector noun with a nationality, country, metonym or person
+  ("tropas norcoreanas", "el presidente de Estados Unidos", "North Korean troops", "Ukraine's foreign minister");
+- title or apposition naming a person, known or not ("el presidente ruso, Vladímir Putin",
+  "Russian President Vladimir Putin"), who is then remembered for the rest of the article;
+- gazetteer: countries, organisations, named groups, people with roles valid on the article's date;
+- metonym ("el Kremlin", "Pyongyang");
+- coreference: remembered names and surnames, plural references ("ambos líderes");
+- context: a bare sector noun ("la policía") takes the country of the place where the sentence happens.
+spaCy's NER is not consulted here: the small models mislabel political actors too often.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..textutil import fold, fold_keep_length
+from ..types import Actor, ActorMention, Place
+from .kb import Entry, KnowledgeBase
+
+NAME_TOKEN = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
+NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:de|del|la|van|von|der|bin|al|el|da)\s+)?{NAME_TOKEN}){{0,3}}")
+OF_GAP = re.compile(r"^\s+(?:de|del|de la|de los|de las|of|of the|d'|du|de l'|des)\s+$", re.I)
+POSS_GAP = re.compile(r"^\s*(?:['’]s)?\s+$")
+SPACE_GAP = re.compile(r"^\s+$")
+APPOS_GAP = re.compile(r"^\s*,?\s*$")
+PLURAL_REF = re.compile(
+    r"\b(?:ambos|ambas|los dos|las dos|both|the two|les deux)\s+"
+    r"(?P<what>líderes|lideres|mandatarios|presidentes|dirigentes|gobiernos|países|paises|naciones|"
+    r"leaders|presidents|governments|countries|nations|dirigeants|pays|gouvernements)\b",
+    re.I,
+)
+# Share of an article's places that must lie in one country before bare sectors ("la policía") take it.
+HOME_SHARE = 0.75
+SENTENCE_STARTERS = frozenset(
+    fold(w)
+    for w in "el la los las un una en desde ayer hoy según pero y mientras the a an in on at from yesterday today "
+    "but and while when after before le les des depuis hier mais et".split()
+)
+PERSON_WORDS = frozenset(fold(w) for w in "líderes lideres mandatarios presidentes dirigentes leaders presidents dirigeants".split())
+
+
+@dataclass
+class ArticleContext:
+    """What the resolver remembers while reading one article, in order."""
+
+    date: dt.date | None = None
+    names: dict[str, Actor] = field(default_factory=dict)  # folded full name or surname -> actor
+    recent_people: list[Actor] = field(default_factory=list)
+    recent_countries: list[Actor] = field(default_factory=list)
+    place_countries: list[str] = field(default_factory=list)
+
+    def remember(self, m: ActorMention) -> None:
+        a = m.actor
+        if a.name and a.country:
+            self.names[fold(a.name)] = a
+            last = a.name.split()[-1]
+            if len(last) > 3:
+                self.names.setdefault(fold(last), a)
+            self._push(self.recent_people, a)
+        if a.country and a.country not in ("---", "IGO"):
+            self._push(self.recent_countries, Actor(country=a.country, sector=a.sector if not a.name else "GOV"))
+
+    @staticmethod
+    def _push(items: list[Actor], a: Actor) -> None:
+        key = (a.country, a.name)
+        items[:] = [x for x in items if (x.country, x.name) != key] + [a]
+        del items[:-6]
+
+    def home_country(self) -> str | None:
+        """The country where the article happens, when its places clearly agree on one."""
+        if len(self.place_countries) < 2:
+            return None
+        counts: dict[str, int] = {}
+        for c in self.place_countries:
+            counts[c] = counts.get(c, 0) + 1
+        best = max(counts, key=lambda c: counts[c])
+        return best if counts[best] >= HOME_SHARE * len(self.place_countries) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def kind(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
+    folded = fold_keep_length(text)
+    found: list[Hit] = []
+    for end, key in kb.automaton(lang).iter(folded):
+        start = end - len(key) + 1
+        if (start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
+            continue
+        entries = tuple(e for e in kb.entries(lang, key) if e.form is None or text[start : end + 1] == e.form)
+        if entries:
+            found.append(Hit(start, end + 1, entries))
+    found.sort(key=lambda h: (-(h.end - h.start), h.start))
+    chosen: list[Hit] = []
+    for h in found:
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _country_of(h: Hit, kb: KnowledgeBase, ctx: ArticleContext) -> Actor | None:
+    """The country (and, for people and organisations, the full actor) a qualifier hit stands for."""
+    if e := h.kind("person"):
+        p = kb.person(e.name or "")
+        return p.actor_on(ctx.date) if p else None
+    if e := h.kind("country", "demonym"):
+        return Actor(country=e.country)
+    if e := h.kind("metonym", "igo", "group"):
+        return Actor(country=e.country, sector=e.sector, org=e.org)
+    if e := h.kind("place"):
+        return Actor(country=e.country)
+    return None
+
+
+def _person_after(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext) -> tuple[int, str] | None:
+    """A capitalised name right after `pos` (apposition or title): its end and the name."""
+    m = NAME_RE.match(text, pos)
+    if not m:
+        return None
+    name = m.group().rstrip(".,")
+    if len(name.split()) < 2 and fold(name) not in kb.people and fold(name) not in ctx.names:
+        return None
+    return m.start() + len(name), name
+
+
+def find_mentions(
+    text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, offset: int = 0
+) -> list[ActorMention]:
+    """Actor mentions of one sentence, with absolute offsets (`offset` = the sentence start)."""
+    hits = _hits(kb, lang, text)
+    out: list[ActorMention] = []
+    used: set[int] = set()
+
+    def emit(start: int, end: int, actor: Actor, how: str, group: tuple[Actor, ...] = ()) -> None:
+        m = ActorMention(actor, offset + start, offset + end, text[start:end], how, group)
+        out.append(m)
+        ctx.remember(m)
+
+    for h in hits:  # places first: they give bare sectors their country
+        if (e := h.kind("place")) and not h.kind("country", "person"):
+            ctx.place_countries.append(e.country or "")
+        elif (e := h.kind("country")) and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start]):
+            ctx.place_countries.append(e.country or "")
+    sentence_place = next(
+        (e.country for h in hits if (e := h.kind("place")) and not h.kind("person")),
+        None,
+    )
+
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        sector = h.kind("sector")
+        # sector + nationality / of-country: "tropas norcoreanas", "presidente de Estados Unidos"
+        if sector and nxt is not None:
+            gap = text[h.end : nxt.start]
+            qual = None
+            if (SPACE_GAP.match(gap) and nxt.kind("demonym")) or OF_GAP.match(gap):
+                qual = _country_of(nxt, kb, ctx)
+            if qual is not None and qual.country:
+                actor = Actor(country=qual.country, sector=sector.sector, name=qual.name, org=qual.org)
+                end, how = nxt.end, "adjective" if nxt.kind("demonym") else "title"
+                if (app := _apposition(text, end, kb, ctx, actor)) is not None:
+                    end, actor = app
+                    how = "apposition"
+                emit(h.start, end, actor, how)
+                used.update((i, i + 1))
+                i += 2
+                continue
+        # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister"
+        qual_hit = h.kind("demonym", "country", "metonym")
+        if qual_hit and nxt is not None and nxt.kind("sector"):
+            gap = text[h.end : nxt.start]
+            if SPACE_GAP.match(gap) or (POSS_GAP.match(gap) and "'" in gap or "’" in gap):
+                sec = nxt.kind("sector")
+                assert sec is not None
+                actor = Actor(country=qual_hit.country, sector=sec.sector, org=qual_hit.org)
+                end, how = nxt.end, "adjective"
+                if (app := _apposition(text, end, kb, ctx, actor)) is not None:
+                    end, actor = app
+                    how = "title"
+                emit(h.start, end, actor, how)
+                used.update((i, i + 1))
+                i += 2
+                continue
+        i += 1
+
+    spans = [(m.start - offset, m.end - offset) for m in out]
+    for i, h in enumerate(hits):
+        if i in used or any(cs <= h.start and h.end <= ce for cs, ce in spans):
+            continue
+        if e := h.kind("person"):
+            p = kb.person(e.name or "")
+            if p is None:
+                continue
+            emit(h.start, h.end, p.actor_on(ctx.date), "gazetteer")
+        elif e := h.kind("igo", "group"):
+            emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "organisation")
+        elif e := h.kind("metonym"):
+            if _inside_name(text, h):
+                continue
+            emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "metonym")
+        elif e := h.kind("country"):
+            emit(h.start, h.end, Actor(country=e.country), "gazetteer")
+        elif e := h.kind("demonym"):
+            emit(h.start, h.end, Actor(country=e.country), "adjective")
+        elif e := h.kind("sector"):
+            if PLURAL_REF.match(text, max(0, h.start - 12)) or _plural_ref_at(text, h):
+                continue
+            app = _apposition(text, h.end, kb, ctx, Actor(sector=e.sector))
+            if app is not None and app[1].country:
+                emit(h.start, app[0], app[1], "apposition")
+                continue
+            country = sentence_place or ctx.home_country()  # None unless one country dominates
+            emit(h.start, h.end, Actor(country=country, sector=e.sector), "context" if country else "sector")
+
+    _remembered_names(text, hits, out, ctx, offset)
+    _plural_references(text, out, ctx, offset)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _inside_name(text: str, h: Hit) -> bool:
+    """"George Washington": a capitalised word right before a place name makes it a person's name."""
+    m = re.search(rf"({NAME_TOKEN})\s+$", text[: h.start])
+    return m is not None and fold(m.group(1)) not in SENTENCE_STARTERS
+
+
+def _apposition(
+    text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, title: Actor
+) -> tuple[int, Actor] | None:
+    """A name after a title ("..., Vladímir Putin," / "President Vladimir Putin"): the person, coded.
+
+    The title's country and sector win over the base when they disagree: the text is about that date.
+    """
+    gap = re.match(r"\s*,?\s*", text[pos:])
+    start = pos + (gap.end() if gap else 0)
+    got = _person_after(text, start, kb, ctx)
+    if got is None:
+        return None
+    end, name = got
+    known = kb.person(name)
+    kb_actor = known.actor_on(ctx.date) if known else None
+    country = title.country or (kb_actor.country if kb_actor else None)
+    if country is None:
+        return None
+    sector = title.sector or (kb_actor.sector if kb_actor else None)
+    actor = Actor(country=country, sector=sector, name=known.name if known else name, org=title.org or (kb_actor.org if kb_actor else None))
+    return end, actor
+
+
+def _plural_ref_at(text: str, h: Hit) -> bool:
+    m = re.search(r"(?:ambos|ambas|los dos|las dos|both|the two|les deux)\s+$", text[: h.start], re.I)
+    return m is not None
+
+
+def _remembered_names(text: str, hits: list[Hit], out: list[ActorMention], ctx: ArticleContext, offset: int) -> None:
+    """Names met earlier in the article ("Putin", "Sybiha") that the gazetteer does not know."""
+    covered = [(m.start - offset, m.end - offset) for m in out]
+    for m in re.finditer(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN})?", text):
+        s, e = m.span()
+        if any(s < ce and cs < e for cs, ce in covered):
+            continue
+        for cand in (m.group(), m.group().split()[-1]):
+            actor = ctx.names.get(fold(cand))
+            if actor is not None:
+                out.append(ActorMention(actor, offset + s, offset + e, text[s:e], "coreference"))
+                covered.append((s, e))
+                break
+
+
+def _plural_references(text: str, out: list[ActorMention], ctx: ArticleContext, offset: int) -> None:
+    for m in PLURAL_REF.finditer(text):
+        people = fold(m["what"]) in PERSON_WORDS
+        pool = ctx.recent_people if people else ctx.recent_countries
+        if len(pool) < 2:
+            continue
+        pair = tuple(pool[-2:])
+        if not people:
+            pair = tuple(Actor(country=a.country) for a in pair)
+        s, e = m.span()
+        out[:] = [x for x in out if not (x.start - offset < e and s < x.end - offset)]
+        out.append(ActorMention(pair[0], offset + s, offset + e, text[s:e], "coreference", pair))
+
+
+def place_in(text: str, lang: str, kb: KnowledgeBase, offset: int = 0) -> list[tuple[int, int, Place]]:
+    """Places named in a sentence (gazetteer places and countries), absolute offsets."""
+    found = []
+    for h in _hits(kb, lang, text):
+        e = h.kind("place")
+        if e is not None:
+            p = kb.places.get(fold(text[h.start : h.end]))
+            if p is not None:
+                found.append((offset + h.start, offset + h.end, p))
+                continue
+        e = h.kind("country")
+        if e is not None:
+            found.append((offset + h.start, offset + h.end, Place(text[h.start : h.end], e.country)))
+    return found

@@ -1,0 +1,1 @@
+"""The PLOVER ontology, trigger lexicons (data), and the coder that reads parses into events."""

@@ -1,0 +1,460 @@
+"""The event coder: lexicon triggers on a dependency parse, arguments, modality, date, place, quantity.
+
+It reads one parsed sentence at a time (a spaCy Doc of that sentence alone) and the actor mentions
+the resolver found in it. Everything language-specific comes from data: the trigger lexicon and the
+`syntax` block of `data/lang/<lang>.yaml` (dependency labels, negation, modal and claim words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..nlp.dates import find_dates
+from ..nlp.langdata import LangData
+from ..nlp.quantities import find_quantities
+from ..textutil import fold
+from ..types import ActorMention, Event, EventDate, Evidence, Place, Quantity, Sentence, Status
+from .lexicon import Entry, Lexicon
+from .ontology import EventType
+
+Token = Any  # spacy.tokens.Token: kept loose so that this module imports without spaCy
+MAX_ARG_DEPTH = 4
+VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class CodingState:
+    """Per-article state the coder carries from sentence to sentence (Spanish pro-drop)."""
+
+    article_id: str
+    published: dt.date | None
+    last_subject: ActorMention | None = None
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Args:
+    source: ActorMention | None
+    target: ActorMention | None
+    inherited: bool
+
+
+def _keys(t: Token, lemma_of: Any) -> set[str]:
+    ks = {fold(t.lemma_), fold(t.text)}
+    if lemma_of is not None:
+        ks.add(fold(lemma_of(t.text)))
+    return ks
+
+
+class SentenceCoder:
+    """Codes one parsed sentence; built once per sentence, cheap."""
+
+    def __init__(
+        self,
+        doc: Any,
+        sent: Sentence,
+        mentions: list[ActorMention],
+        lexicon: Lexicon,
+        ontology: dict[str, EventType],
+        lang: LangData,
+        state: CodingState,
+        places: list[tuple[int, int, Place]],
+        lemma_of: Any = None,
+    ) -> None:
+        self.doc, self.sent, self.lex, self.ont, self.ld, self.state = doc, sent, lexicon, ontology, lang, state
+        self.syn = lang.syntax
+        self.lemma_of = lemma_of
+        self.mentions = mentions
+        self.places = places
+        self.tok_mention: dict[int, ActorMention] = {}
+        self.mention_root: dict[int, ActorMention] = {}
+        for m in mentions:
+            toks = [t for t in doc if t.idx + sent.start < m.end and m.start < t.idx + len(t) + sent.start]
+            for t in toks:
+                self.tok_mention.setdefault(t.i, m)
+            ids = {t.i for t in toks}
+            roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                self.mention_root.setdefault(roots[0].i, m)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def dep(self, t: Token) -> str:
+        return fold(t.dep_)
+
+    def lem(self, t: Token) -> str:
+        return fold(t.lemma_)
+
+    def case_of(self, t: Token) -> str | None:
+        for c in t.children:
+            if self.dep(c) in self.syn.case or (self.dep(c) == "mark" and c.i < t.i):
+                return self.lem(c) if self.lem(c) != "a" or c.text.lower() in ("a", "al") else "a"
+        if fold(t.head.dep_) == "prep":  # ClearNLP: prep -> pobj
+            return self.lem(t.head)
+        return None
+
+    def phrase_lemmas(self, t: Token) -> set[str]:
+        out = {self.lem(t), fold(t.text)}
+        for c in t.children:
+            out |= {self.lem(c), fold(c.text)}
+            for g in c.children:
+                out |= {self.lem(g), fold(g.text)}
+                for gg in g.children:
+                    if self.dep(gg) in ("pobj", "nmod", "obj", "compound", "amod"):
+                        out |= {self.lem(gg), fold(gg.text)}
+        for n in self.doc[t.i + 1 : t.i + 4]:
+            out |= {self.lem(n), fold(n.text)}
+        return out
+
+    def actor_in(self, node: Token) -> ActorMention | None:
+        """The actor heading a phrase: the mention nearest to its root, not inside subordinate clauses."""
+        if node.i in self.tok_mention:
+            return self.tok_mention[node.i]
+        frontier, depth = [node], 0
+        while frontier and depth < MAX_ARG_DEPTH:
+            depth += 1
+            nxt = []
+            for n in frontier:
+                for c in n.children:
+                    if self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
+                        continue
+                    if c.i in self.mention_root:
+                        return self.mention_root[c.i]
+                    nxt.append(c)
+            for n in nxt:
+                if n.i in self.tok_mention:
+                    return self.tok_mention[n.i]
+            frontier = nxt
+        return None
+
+    def conj_actor(self, node: Token) -> ActorMention | None:
+        for c in node.children:
+            if self.dep(c) == "conj":
+                a = self.actor_in(c)
+                if a is not None:
+                    return a
+        return None
+
+    def is_passive(self, v: Token) -> bool:
+        if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):
+            return True
+        part = "Part" in v.morph.get("VerbForm")
+        return part and any(self.dep(c) in ("aux", "cop") and self.lem(c) in self.syn.passive_aux for c in v.children)
+
+    def subject(self, v: Token) -> tuple[ActorMention | None, Token | None]:
+        for c in v.children:
+            if self.dep(c) in self.syn.subj:
+                return self.actor_in(c), c
+        return None, None
+
+    def inherited_subject(self, v: Token) -> ActorMention | None:
+        node = v
+        for _ in range(4):
+            if self.dep(node) not in self.syn.inherit_deps and self.dep(node) not in ("xcomp", "root"):
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+            a, _tok = self.subject(node)
+            if a is not None and not self.is_passive(node):
+                return a
+        return None
+
+    def slot(self, name: str, t: Token, v: Token, passive: bool) -> tuple[ActorMention | None, Token | None]:
+        syn = self.syn
+        if name == "subj":
+            if passive:
+                return None, None
+            return self.subject(v)
+        if name == "agent" or (passive and name == "by"):
+            for c in v.children:
+                if self.dep(c) == "agent":
+                    for g in c.children:
+                        return self.actor_in(g), g
+                if self.case_of(c) in syn.passive_agent:
+                    return self.actor_in(c), c
+            return None, None
+        if name == "self":
+            return self.tok_mention.get(t.i), t
+        if name == "governor":
+            a, tok = self.subject(v) if v.i != t.i else (None, None)
+            if a is None and v.i != t.i:
+                a = self.inherited_subject(v)
+            return a, tok
+        if name in ("obj", "iobj", "dative", "amod", "poss"):
+            labels = {"obj": syn.obj, "iobj": syn.iobj, "dative": frozenset({"dative"}), "amod": frozenset({"amod"}),
+                      "poss": frozenset({"poss"})}[name]
+            for c in t.children:
+                if self.dep(c) in labels and (name != "obj" or self.case_of(c) in (None, "a")):
+                    a = self.actor_in(c)
+                    if a is not None:
+                        return a, c
+            return None, None
+        # a preposition
+        for holder in (t, v) if v.i != t.i else (t,):
+            for c in holder.children:
+                if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
+                    a = self.actor_in(c)
+                    if a is not None:
+                        return a, c
+                if self.dep(c) == "prep" and self.lem(c) == fold(name):
+                    for g in c.children:
+                        a = self.actor_in(g)
+                        if a is not None:
+                            return a, g
+        return None, None
+
+    # -- main --------------------------------------------------------------------------------
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        used: set[tuple[int, str]] = set()
+        for t in self.doc:
+            entries = self.lex.lookup(*_keys(t, self.lemma_of))
+            if not entries:
+                continue
+            entries.sort(key=lambda e: (not e.requires, not e.participle_of, e.mode is None))
+            for e in entries:
+                if (t.i, e.type) in used:
+                    continue
+                ev = self.try_entry(t, e)
+                if ev is not None:
+                    events.append(ev)
+                    used.add((t.i, e.type))
+        return events
+
+    def fits(self, t: Token, e: Entry) -> Token | None:
+        """The clause head for this trigger if the entry applies here, else None."""
+        if e.pos == "verb":
+            if t.pos_ not in VERB_POS:
+                return None
+            if t.pos_ == "AUX" and self.lem(t) in self.syn.passive_aux:
+                return None
+            if e.participle_of:
+                if not (self.dep(t) in ("acl", "amod") and self.lem(t.head) in e.participle_of):
+                    return None
+            elif self.dep(t) in ("acl", "amod") and t.pos_ == "ADJ":
+                return None
+            v = t
+        else:
+            if t.pos_ not in NOUN_POS:
+                return None
+            head = t.head
+            governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
+            if governed and self.lex.lookup(*_keys(head, self.lemma_of)) and self.lem(head) not in self.syn.light_verbs:
+                return None  # the governing verb is a trigger itself: it codes this event
+            light = governed and self.lem(head) in self.syn.light_verbs
+            if e.light_only and not light:
+                return None
+            v = head if light else t
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            if v.pos_ not in ("VERB", "AUX"):
+                v = t
+        phrase = self.phrase_lemmas(t) | ({self.lem(t.head)} if e.participle_of or e.pos == "noun" else set())
+        if e.pos == "noun" and v.i != t.i:
+            phrase |= {self.lem(v)}
+        if e.requires and not (e.requires & phrase):
+            return None
+        if e.requires_also and not (e.requires_also & self.subtree_lemmas(t)):
+            return None
+        req = e.requires_if_lemma.get(self.lem(t))
+        if req and not (req & phrase):
+            return None
+        return v
+
+    def subtree_lemmas(self, t: Token) -> set[str]:
+        return {self.lem(x) for x in t.subtree} | {fold(x.text) for x in t.subtree}
+
+    def try_entry(self, t: Token, e: Entry) -> Event | None:
+        v = self.fits(t, e)
+        if v is None:
+            return None
+        etype = self.ont[e.type]
+        passive = e.pos == "verb" and self.is_passive(t)
+        args = self.arguments(t, v, e, passive)
+        if args.source is None and args.target is None:
+            return None
+        if e.requires_target and args.target is None:
+            return None
+        if e.requires_subject_sector and (args.source is None or args.source.actor.sector not in e.requires_subject_sector):
+            return None
+        if args.source is not None and args.target is not None and args.source.actor == args.target.actor:
+            if args.source.start == args.target.start:
+                return None
+        status, claimed_by, flipped = self.modality(t, v, etype)
+        type_name = flipped or e.type
+        et = self.ont[type_name]
+        mode = e.mode if not flipped else None
+        if mode is None and not flipped:
+            sub = self.subtree_lemmas(t) if e.pos == "verb" else self.subtree_lemmas(t) | {self.lem(v)}
+            for lemma, m in e.mode_cues.items():
+                if lemma in sub:
+                    mode = m
+                    break
+        date = self.event_date(t, v)
+        if status == "occurred" and date is not None and self.state.published is not None:
+            if date.precision == "day" and dt.date.fromisoformat(date.value) > self.state.published:
+                status = "planned"
+        s0 = self.sent.start
+        trig_start, trig_end = s0 + t.idx, s0 + t.idx + len(t)
+        if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
+            trig_start = s0 + v.idx  # "sostuvo una conversación telefónica": the support verb is part of the trigger
+        trigger_text = self.doc.text[trig_start - s0 : trig_end - s0]
+        conf = 0.9 if (args.source and args.target) else 0.7
+        if args.inherited:
+            conf -= 0.1
+        return Event(
+            type=type_name,
+            mode=mode,
+            cameo=et.cameo_for(mode),
+            quad=et.quad,
+            weight=et.weight_for(mode),
+            source=args.source,
+            target=args.target,
+            status=status,
+            claimed_by=claimed_by,
+            date=date,
+            place=self.event_place(t, v, args),
+            quantity=self.event_quantity(t, v),
+            evidence=Evidence(self.state.article_id, self.sent.index, self.sent.start, self.sent.end, trigger_text,
+                              trig_start, trig_end, self.sent.text),
+            rule=e.rule,
+            confidence=round(conf, 2),
+            symmetric=et.symmetric,
+        )
+
+    def arguments(self, t: Token, v: Token, e: Entry, passive: bool) -> _Args:
+        inherited = False
+        source = target = None
+        src_tok = None
+        if passive:
+            source, _ = self.slot("agent", t, v, passive)
+            target, _ = self.subject(t)
+        else:
+            for s in e.source:
+                source, src_tok = self.slot(s, t, v, passive)
+                if source is not None:
+                    break
+            if e.target_from_subject:
+                target, source = source, None
+            else:
+                for s in e.target:
+                    if s == "subj":
+                        target, _ = self.subject(v)
+                    else:
+                        target, _ = self.slot(s, t, v, passive)
+                    if target is not None and (source is None or target.start != source.start):
+                        break
+                    target = None
+            if source is None and "subj" in e.source or (source is None and "governor" in e.source):
+                source = self.inherited_subject(v)
+                inherited = source is not None
+                if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
+                    if v.morph.get("VerbForm") in (["Fin"], ["Inf"], ["Ger"]) and self.state.last_subject is not None:
+                        source, inherited = self.state.last_subject, True
+        # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
+        if target is None and self.ont[e.type].symmetric:
+            if source is not None and source.group and len(source.group) > 1:
+                target = ActorMention(source.group[1], source.start, source.end, source.text, source.how)
+                source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
+            elif src_tok is not None:
+                target = self.conj_actor(src_tok)
+        if source is not None and source.group and len(source.group) > 1 and target is not None:
+            source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
+        if not passive and e.pos == "verb" and not e.target_from_subject:
+            subj, _ = self.subject(v)
+            if subj is not None:
+                self.state.last_subject = subj
+        return _Args(source, target, inherited)
+
+    def has_subject(self, v: Token) -> bool:
+        return any(self.dep(c) in self.syn.subj for c in v.children)
+
+    def modality(self, t: Token, v: Token, et: EventType) -> tuple[Status, ActorMention | None, str | None]:
+        syn = self.syn
+        heads = [t] if v.i == t.i else [t, v]
+        near = [c for h in heads for c in h.children]
+        words = {self.lem(c) for c in near} | {fold(c.text) for c in near}
+        negated = bool(words & syn.negation) or any("Neg" in c.morph.get("Polarity") for c in near)
+        anc = list(v.ancestors)[:3]
+        if any(self.lem(a) in syn.negating_verbs for a in anc if self.dep(v) in ("xcomp", "ccomp", "obj")):
+            negated = True
+        if negated:
+            if et.negated:
+                return "occurred", None, et.negated
+            return "negated", None, None
+        for h in heads + anc[:1]:
+            sent_words = {self.lem(c) for c in h.children} | {fold(c.text) for c in h.children}
+            if sent_words & syn.claim_words:
+                return "claimed", self.claimer(h), None
+        for tok in self.doc:
+            if fold(tok.text) in syn.claim_words and tok.i < t.i + 12:
+                if any(a.i == tok.head.i for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
+                    return "claimed", self.claimer_after(tok), None
+        mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
+        if "Cnd" in mood or words & syn.modal_verbs or words & syn.hypothetical_words:
+            return "hypothetical", None, None
+        if any(self.lem(a) in syn.modal_verbs for a in anc[:1]):
+            return "hypothetical", None, None
+        tense = set(t.morph.get("Tense")) | set(v.morph.get("Tense"))
+        if "Fut" in tense or words & syn.future_markers or words & syn.planned_words:
+            return "planned", None, None
+        if any(self.lem(a) in syn.future_markers and self.dep(v) in ("xcomp", "obl", "advcl") for a in anc[:1]):
+            return "planned", None, None
+        return "occurred", None, None
+
+    def claimer(self, h: Token) -> ActorMention | None:
+        for c in h.children:
+            if fold(c.text) in self.syn.claim_words:
+                return self.claimer_after(c)
+        return None
+
+    def claimer_after(self, tok: Token) -> ActorMention | None:
+        for n in self.doc[tok.i + 1 : tok.i + 6]:
+            if n.i in self.tok_mention:
+                return self.tok_mention[n.i]
+        return None
+
+    def _owner(self, tok: Token) -> int:
+        """The clause a token belongs to: its nearest verb ancestor (or itself)."""
+        n = tok
+        for _ in range(8):
+            if n.pos_ in ("VERB",) or n.head.i == n.i:
+                return int(n.i)
+            n = n.head
+        return int(n.i)
+
+    def event_date(self, t: Token, v: Token) -> EventDate | None:
+        dates = find_dates(self.sent.text, self.ld.lang, self.state.published)
+        if not dates:
+            return None
+        mine = {self._owner(t), self._owner(v), t.i}
+        for d in dates:
+            toks = [x for x in self.doc if d.start <= x.idx < d.end]
+            if any(self._owner(x) in mine or x.head.i == t.i for x in toks):
+                return d.date
+        return dates[0].date if len(dates) == 1 and self._owner(t) == self._owner(v) and t.dep_ == "ROOT" else None
+
+    def event_place(self, t: Token, v: Token, args: _Args) -> Place | None:
+        mine = {self._owner(t), self._owner(v), t.i}
+        taken = {(m.start, m.end) for m in (args.source, args.target) if m is not None}
+        for s, e, place in self.places:
+            if (s, e) in taken:
+                continue
+            toks = [x for x in self.doc if s <= x.idx + self.sent.start < e]
+            if toks and self.case_of(toks[0]) in ("en", "in", "a", "at", "near", "cerca") or (
+                toks and fold(toks[0].head.text) in ("en", "in", "at")
+            ):
+                if any(self._owner(x) in mine for x in toks):
+                    return place
+        return None
+
+    def event_quantity(self, t: Token, v: Token) -> Quantity | None:
+        sub = {x.i for x in t.subtree} | ({x.i for x in v.subtree} if v.i != t.i else set())
+        for q in find_quantities(self.sent.text, self.ld.lang):
+            toks = [x for x in self.doc if q.start <= x.idx < q.end]
+            if any(x.i in sub for x in toks):
+                return q.quantity
+        return None

@@ -1,0 +1,151 @@
+"""Per-language trigger lexicons: `data/lexicons/<lang>/<type>.yaml`, one file per PLOVER type.
+
+Entry schema (all keys but `id` and `lemmas` optional):
+  id: unique within the file; the rule name is `<lang>/<file>#<id>`
+  lemmas: lemmas (or folded forms) of the trigger word
+  pos: verb | noun
+  mode: the PLOVER mode the words say
+  source / target: argument slots, in order of preference: subj, obj, iobj, dative, agent, self, amod,
+    governor, or a preposition (con, with, de, of, entre, between, ...)
+  requires: at least one of these lemmas must sit in the trigger's phrase (its children, grandchildren
+    or the trigger itself): "amenazar" + "muerte", "firmar" + "acuerdo"
+  requires_also: a second requirement of the same kind
+  requires_if_lemma: {lemma: [...]} a requirement that applies only when the trigger is that lemma
+  requires_target: no event without a target actor
+  light_only: a noun that is an event only as the object of a support verb (sostener una
+    conversación, hold talks) or of a verb that is itself a trigger
+  standalone: a noun that is an event on its own when an actor fills one of its slots
+  participle_of: the entry fires on a participle modifying one of these nouns ("el acuerdo firmado")
+  target_from_subject: the subject is the one the event happened to ("resultaron heridos")
+  requires_subject_sector: the source must have one of these sectors
+A type file may carry `mode_cues`: lemma -> mode, used when an entry has no fixed mode.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..datafiles import Problem, data_dir, load_yaml, raise_problems
+from ..textutil import fold
+from .ontology import load_ontology
+
+KEYS = frozenset(
+    "id lemmas pos mode source target requires requires_also requires_if_lemma requires_target light_only "
+    "standalone participle_of target_from_subject requires_subject_sector".split()
+)
+DEFAULT_SLOTS = {
+    "verb": (("subj",), ("obj", "iobj", "dative")),
+    "noun": (("governor", "de", "of", "amod", "poss", "by", "por"), ()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    rule: str
+    type: str
+    lemmas: frozenset[str]
+    pos: str
+    mode: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    requires: frozenset[str]
+    requires_also: frozenset[str]
+    requires_if_lemma: dict[str, frozenset[str]]
+    requires_target: bool
+    light_only: bool
+    standalone: bool
+    participle_of: frozenset[str]
+    target_from_subject: bool
+    requires_subject_sector: frozenset[str]
+    mode_cues: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    entries: tuple[Entry, ...]
+    by_lemma: dict[str, tuple[Entry, ...]]
+
+    def lookup(self, *keys: str) -> list[Entry]:
+        seen: dict[str, Entry] = {}
+        for k in keys:
+            for e in self.by_lemma.get(fold(k), ()):
+                seen.setdefault(e.rule, e)
+        return list(seen.values())
+
+    @property
+    def trigger_keys(self) -> frozenset[str]:
+        return frozenset(self.by_lemma)
+
+
+def _fset(v: object) -> frozenset[str]:
+    return frozenset(fold(str(x)) for x in (v or []))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    folder = data_dir() / "lexicons" / lang
+    ontology = load_ontology()
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    for path in sorted(folder.glob("*.yaml")):
+        raw = load_yaml(path) or {}
+        etype = raw.get("type")
+        if etype not in ontology:
+            problems.append(Problem(str(path), 0, f"type {etype!r} is not a PLOVER type"))
+            continue
+        cues = {fold(k): v for k, v in (raw.get("mode_cues") or {}).items()}
+        ids: set[str] = set()
+        for i, e in enumerate(raw.get("entries") or []):
+            where = f"entry #{i + 1} ({e.get('id')!r})"
+            unknown = set(e) - KEYS
+            mode = e.get("mode")
+            pos = e.get("pos", "verb")
+            if unknown:
+                problems.append(Problem(str(path), 0, f"{where}: unknown keys {sorted(unknown)}"))
+            if not e.get("id") or e["id"] in ids or not e.get("lemmas"):
+                problems.append(Problem(str(path), 0, f"{where}: needs a unique id and lemmas"))
+                continue
+            if mode is not None and mode not in ontology[etype].modes:
+                problems.append(Problem(str(path), 0, f"{where}: mode {mode!r} is not a mode of {etype}"))
+            if pos not in DEFAULT_SLOTS:
+                problems.append(Problem(str(path), 0, f"{where}: pos must be verb or noun"))
+                continue
+            for m in cues.values():
+                if m not in ontology[etype].modes:
+                    problems.append(Problem(str(path), 0, f"mode_cues: {m!r} is not a mode of {etype}"))
+            ids.add(e["id"])
+            src, tgt = DEFAULT_SLOTS[pos]
+            entries.append(
+                Entry(
+                    rule=f"{lang}/{path.name}#{e['id']}",
+                    type=etype,
+                    lemmas=_fset(e["lemmas"]),
+                    pos=pos,
+                    mode=mode,
+                    source=tuple(e.get("source") or src),
+                    target=tuple(e.get("target") or tgt),
+                    requires=_fset(e.get("requires")),
+                    requires_also=_fset(e.get("requires_also")),
+                    requires_if_lemma={fold(k): _fset(v) for k, v in (e.get("requires_if_lemma") or {}).items()},
+                    requires_target=bool(e.get("requires_target")),
+                    light_only=bool(e.get("light_only")),
+                    standalone=bool(e.get("standalone")) or pos == "verb",
+                    participle_of=_fset(e.get("participle_of")),
+                    target_from_subject=bool(e.get("target_from_subject")),
+                    requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
+                    mode_cues=cues,
+                )
+            )
+    raise_problems(problems)
+    index: dict[str, list[Entry]] = defaultdict(list)
+    for en in entries:
+        for lem in en.lemmas:
+            index[lem].append(en)
+    return Lexicon(lang, tuple(entries), {k: tuple(v) for k, v in index.items()})
+
+
+def available_lexicons() -> list[str]:
+    return sorted(p.name for p in (data_dir() / "lexicons").iterdir() if p.is_dir() and any(p.glob("*.yaml")))

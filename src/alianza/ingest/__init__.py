@@ -1,0 +1,1 @@
+"""Reading sources, cleaning pages into articles, language id, duplicate detection."""

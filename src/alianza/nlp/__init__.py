@@ -1,0 +1,1 @@
+"""Language data, sentence splitting, spaCy loading, and date and quantity parsing."""

@@ -1,0 +1,152 @@
+"""`code_article`: the one pure per-article function every runner maps (CLI, web, Dask).
+
+Two passes (DESIGN.md, speed): a cheap pass over every sentence (rule sentencizer, accent-folded
+forms and fast lemmas against the lexicon's trigger keys, the knowledge base's automaton for actors)
+marks candidate sentences; spaCy parses only those, in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from .actors import ArticleContext, KnowledgeBase, find_mentions, load_kb
+from .actors.resolve import place_in
+from .events.code import CodingState, SentenceCoder
+from .events.lexicon import Lexicon, available_lexicons, load_lexicon
+from .events.ontology import EventType, load_ontology
+from .ingest.clean import clean_page
+from .ingest.langid import detect_language
+from .nlp.langdata import LangData, available_languages, load_langdata
+from .nlp.models import load_pipeline
+from .nlp.sentences import split_sentences
+from .textutil import article_id, fold, words
+from .types import Article, CodedArticle, Event, Sentence
+
+BATCH_SIZE = 16  # DEPENDENCIES.md: 8-32; at 128 one model peaks at 1.5 GB and runs 20% slower
+
+
+@lru_cache(maxsize=500_000)
+def _fast_lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang=lang))
+
+
+@dataclass
+class Resources:
+    """Everything heavy that coding needs, built once per process (or per Dask worker)."""
+
+    kb: KnowledgeBase
+    ontology: dict[str, EventType]
+    languages: tuple[str, ...]
+    _nlp: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, languages: tuple[str, ...] | None = None) -> Resources:
+        langs = languages or tuple(x for x in available_lexicons() if x in available_languages())
+        return cls(kb=load_kb(), ontology=load_ontology(), languages=langs)
+
+    def codes(self, lang: str | None) -> bool:
+        return lang in self.languages
+
+    def nlp(self, lang: str) -> Any:
+        if lang not in self._nlp:
+            self._nlp[lang] = load_pipeline(lang)
+        return self._nlp[lang]
+
+    def lexicon(self, lang: str) -> Lexicon:
+        return load_lexicon(lang)
+
+    def langdata(self, lang: str) -> LangData:
+        return load_langdata(lang)
+
+
+def is_candidate(sent: Sentence, lang: str, lex: Lexicon) -> bool:
+    keys = lex.trigger_keys
+    for _s, _e, w in words(sent.text):
+        f = fold(w)
+        if f in keys or fold(_fast_lemma(w.lower(), lang)) in keys:
+            return True
+    return False
+
+
+def _event_key(ev: Event) -> tuple[str, ...]:
+    src = ev.source.actor.code if ev.source else "-"
+    tgt = ev.target.actor.code if ev.target else "-"
+    if ev.symmetric:
+        src, tgt = sorted((src, tgt))
+    return (ev.type, src, tgt, ev.status, ev.date.value if ev.date else "-")
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per (type, actors, status, date) in an article: a story retold is counted once."""
+    seen: dict[tuple[str, ...], int] = {}
+    out: list[Event] = []
+    for ev in events:
+        k = _event_key(ev)
+        if k in seen:
+            i = seen[k]
+            out[i] = replace(out[i], mentions=out[i].mentions + 1)
+        else:
+            seen[k] = len(out)
+            out.append(ev)
+    return out
+
+
+def code_article(article: Article, res: Resources) -> CodedArticle:
+    """Code one article. Pure: no I/O, no globals; the same call runs locally and on a cluster."""
+    lang = article.lang
+    sentences = split_sentences(article.text)
+    if not res.codes(lang) or not sentences:
+        return CodedArticle(article, (), len(sentences), 0)
+    assert lang is not None
+    lex, ld = res.lexicon(lang), res.langdata(lang)
+    ctx = ArticleContext(date=article.published)
+    per_sentence = []
+    for s in sentences:
+        mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
+        places = place_in(s.text, lang, res.kb, offset=s.start)
+        cand = is_candidate(s, lang, lex) and bool(mentions or ld.syntax.pro_drop)
+        per_sentence.append((s, mentions, places, cand))
+    todo = [x for x in per_sentence if x[3]]
+    docs = res.nlp(lang).pipe([x[0].text for x in todo], batch_size=BATCH_SIZE)
+    state = CodingState(article.id, article.published)
+    events: list[Event] = []
+    for (s, mentions, places, _c), doc in zip(todo, docs, strict=True):
+        coder = SentenceCoder(doc, s, mentions, lex, res.ontology, ld, state, places,
+                              lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l))
+        events.extend(coder.code())
+    return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo))
+
+
+def make_article(
+    raw: str,
+    *,
+    lang: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    clean: bool = True,
+    title: str | None = None,
+) -> Article:
+    """Turn raw page text into an Article: clean it, read its metadata, identify its language."""
+    guess = detect_language(raw, hint=lang) if lang is None else lang
+    page = clean_page(raw, guess) if clean else None
+    text = page.text if page else raw.strip()
+    lang = lang or detect_language(text, hint=guess)
+    return Article(
+        id=article_id(text),
+        text=text,
+        lang=lang,
+        url=url,
+        source=source,
+        title=title or (page.title if page else None),
+        deck=page.deck if page else None,
+        author=page.author if page else None,
+        section=page.section if page else None,
+        published=published or (page.published if page else None),
+        boilerplate=page.boilerplate if page else (),
+    )
