@@ -34,7 +34,7 @@ def code_text(
     Returns:
         The article as cleaned, with its events.
     """
-    from .pipeline import Resources, code_article, make_article
+    from .pipeline import code_article, make_article
 
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)

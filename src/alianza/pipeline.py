@@ -116,8 +116,17 @@ def code_article(article: Article, res: Resources) -> CodedArticle:
     state = CodingState(article.id, article.published)
     events: list[Event] = []
     for (s, mentions, places, _c), doc in zip(todo, docs, strict=True):
-        coder = SentenceCoder(doc, s, mentions, lex, res.ontology, ld, state, places,
-                              lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l))
+        coder = SentenceCoder(
+            doc,
+            s,
+            mentions,
+            lex,
+            res.ontology,
+            ld,
+            state,
+            places,
+            lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
+        )
         events.extend(coder.code())
     return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo))
 

@@ -11,8 +11,15 @@ def actor_json(m: ActorMention | None) -> dict[str, Any] | None:
     if m is None:
         return None
     a = m.actor
-    return {"code": a.code, "country": a.country, "sector": a.sector, "name": a.name, "org": a.org,
-            "text": m.text, "how": m.how}
+    return {
+        "code": a.code,
+        "country": a.country,
+        "sector": a.sector,
+        "name": a.name,
+        "org": a.org,
+        "text": m.text,
+        "how": m.how,
+    }
 
 
 def event_json(ev: Event) -> dict[str, Any]:
@@ -29,23 +36,40 @@ def event_json(ev: Event) -> dict[str, Any]:
         "claimed_by": actor_json(ev.claimed_by),
         "date": ev.date.value if ev.date else None,
         "date_precision": ev.date.precision if ev.date else None,
-        "place": None if ev.place is None else {"name": ev.place.name, "country": ev.place.country,
-                                                "lat": ev.place.lat, "lon": ev.place.lon},
-        "quantity": None if ev.quantity is None else {"low": ev.quantity.low, "high": ev.quantity.high,
-                                                      "unit": ev.quantity.unit},
+        "place": None
+        if ev.place is None
+        else {"name": ev.place.name, "country": ev.place.country, "lat": ev.place.lat, "lon": ev.place.lon},
+        "quantity": None
+        if ev.quantity is None
+        else {"low": ev.quantity.low, "high": ev.quantity.high, "unit": ev.quantity.unit},
         "confidence": ev.confidence,
         "symmetric": ev.symmetric,
         "mentions": ev.mentions,
-        "evidence": {"article": e.article, "sentence": e.sentence, "start": e.start, "end": e.end,
-                     "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
-                     "text": e.text},
+        "evidence": {
+            "article": e.article,
+            "sentence": e.sentence,
+            "start": e.start,
+            "end": e.end,
+            "trigger": e.trigger,
+            "trigger_start": e.trigger_start,
+            "trigger_end": e.trigger_end,
+            "text": e.text,
+        },
         "rule": ev.rule,
     }
 
 
 def article_json(a: Article) -> dict[str, Any]:
     return {
-        "id": a.id, "url": a.url, "source": a.source, "title": a.title, "deck": a.deck, "author": a.author,
-        "section": a.section, "published": a.published.isoformat() if a.published else None, "lang": a.lang,
-        "text": a.text, "boilerplate": list(a.boilerplate),
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "title": a.title,
+        "deck": a.deck,
+        "author": a.author,
+        "section": a.section,
+        "published": a.published.isoformat() if a.published else None,
+        "lang": a.lang,
+        "text": a.text,
+        "boilerplate": list(a.boilerplate),
     }

@@ -22,7 +22,33 @@ from ..textutil import fold
 from ..types import Actor, Place
 
 SECTORS = frozenset(
-    "GOV MIL LEG JUD COP SPY PTY OPP REB INS BUS MED EDU CVL NGO IGO REL UAF CRM AGR LAB REF HLH ELI ENV".split()
+    [
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "COP",
+        "SPY",
+        "PTY",
+        "OPP",
+        "REB",
+        "INS",
+        "BUS",
+        "MED",
+        "EDU",
+        "CVL",
+        "NGO",
+        "IGO",
+        "REL",
+        "UAF",
+        "CRM",
+        "AGR",
+        "LAB",
+        "REF",
+        "HLH",
+        "ELI",
+        "ENV",
+    ]
 )
 KINDS = ("country", "demonym", "metonym", "igo", "group", "person", "sector", "place")
 ALL_LANGS = "*"
@@ -232,8 +258,14 @@ def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None
                 if r["sector"] not in SECTORS or (r["country"] != "IGO" and r["country"] not in kb.country_names):
                     raise ValueError(f"bad country/sector {r['country']}/{r['sector']}")
                 roles.append(
-                    Role(r["country"], r["sector"], r.get("org"), r.get("role", ""), _date(r["from"]),
-                         _date(r["to"], end=True) if r.get("to") else None)
+                    Role(
+                        r["country"],
+                        r["sector"],
+                        r.get("org"),
+                        r.get("role", ""),
+                        _date(r["from"]),
+                        _date(r["to"], end=True) if r.get("to") else None,
+                    )
                 )
             except (KeyError, ValueError) as err:
                 problems.append(Problem(str(path), 0, f"person #{i} {name!r}: role {r!r}: {err}"))

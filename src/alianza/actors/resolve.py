@@ -38,10 +38,49 @@ PLURAL_REF = re.compile(
 HOME_SHARE = 0.75
 SENTENCE_STARTERS = frozenset(
     fold(w)
-    for w in "el la los las un una en desde ayer hoy según pero y mientras the a an in on at from yesterday today "
-    "but and while when after before le les des depuis hier mais et".split()
+    for w in [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "en",
+        "desde",
+        "ayer",
+        "hoy",
+        "según",
+        "pero",
+        "y",
+        "mientras",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "from",
+        "yesterday",
+        "today",
+        "but",
+        "and",
+        "while",
+        "when",
+        "after",
+        "before",
+        "le",
+        "les",
+        "des",
+        "depuis",
+        "hier",
+        "mais",
+        "et",
+    ]
 )
-PERSON_WORDS = frozenset(fold(w) for w in "líderes lideres mandatarios presidentes dirigentes leaders presidents dirigeants".split())
+PERSON_WORDS = frozenset(
+    fold(w)
+    for w in ["líderes", "lideres", "mandatarios", "presidentes", "dirigentes", "leaders", "presidents", "dirigeants"]
+)
 
 
 @dataclass
@@ -138,9 +177,7 @@ def _person_after(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext) -
     return m.start() + len(name), name
 
 
-def find_mentions(
-    text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, offset: int = 0
-) -> list[ActorMention]:
+def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, offset: int = 0) -> list[ActorMention]:
     """Actor mentions of one sentence, with absolute offsets (`offset` = the sentence start)."""
     hits = _hits(kb, lang, text)
     out: list[ActorMention] = []
@@ -152,9 +189,12 @@ def find_mentions(
         ctx.remember(m)
 
     for h in hits:  # places first: they give bare sectors their country
-        if (e := h.kind("place")) and not h.kind("country", "person"):
-            ctx.place_countries.append(e.country or "")
-        elif (e := h.kind("country")) and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start]):
+        if (
+            (e := h.kind("place"))
+            and not h.kind("country", "person")
+            or (e := h.kind("country"))
+            and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start])
+        ):
             ctx.place_countries.append(e.country or "")
     sentence_place = next(
         (e.country for h in hits if (e := h.kind("place")) and not h.kind("person")),
@@ -217,6 +257,9 @@ def find_mentions(
             emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "metonym")
         elif e := h.kind("country"):
             emit(h.start, h.end, Actor(country=e.country), "gazetteer")
+        elif (e := h.kind("place")) and not _inside_name(text, h):
+            # "attacked Kharkiv": a place in an argument stands for its country (CAMEO convention)
+            emit(h.start, h.end, Actor(country=e.country), "place")
         elif e := h.kind("demonym"):
             emit(h.start, h.end, Actor(country=e.country), "adjective")
         elif e := h.kind("sector"):
@@ -235,14 +278,12 @@ def find_mentions(
 
 
 def _inside_name(text: str, h: Hit) -> bool:
-    """"George Washington": a capitalised word right before a place name makes it a person's name."""
+    """ "George Washington": a capitalised word right before a place name makes it a person's name."""
     m = re.search(rf"({NAME_TOKEN})\s+$", text[: h.start])
     return m is not None and fold(m.group(1)) not in SENTENCE_STARTERS
 
 
-def _apposition(
-    text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, title: Actor
-) -> tuple[int, Actor] | None:
+def _apposition(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, title: Actor) -> tuple[int, Actor] | None:
     """A name after a title ("..., Vladímir Putin," / "President Vladimir Putin"): the person, coded.
 
     The title's country and sector win over the base when they disagree: the text is about that date.
@@ -259,7 +300,12 @@ def _apposition(
     if country is None:
         return None
     sector = title.sector or (kb_actor.sector if kb_actor else None)
-    actor = Actor(country=country, sector=sector, name=known.name if known else name, org=title.org or (kb_actor.org if kb_actor else None))
+    actor = Actor(
+        country=country,
+        sector=sector,
+        name=known.name if known else name,
+        org=title.org or (kb_actor.org if kb_actor else None),
+    )
     return end, actor
 
 

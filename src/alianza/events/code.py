@@ -184,8 +184,13 @@ class SentenceCoder:
                 a = self.inherited_subject(v)
             return a, tok
         if name in ("obj", "iobj", "dative", "amod", "poss"):
-            labels = {"obj": syn.obj, "iobj": syn.iobj, "dative": frozenset({"dative"}), "amod": frozenset({"amod"}),
-                      "poss": frozenset({"poss"})}[name]
+            labels = {
+                "obj": syn.obj,
+                "iobj": syn.iobj,
+                "dative": frozenset({"dative"}),
+                "amod": frozenset({"amod"}),
+                "poss": frozenset({"poss"}),
+            }[name]
             for c in t.children:
                 if self.dep(c) in labels and (name != "obj" or self.case_of(c) in (None, "a")):
                     a = self.actor_in(c)
@@ -278,7 +283,9 @@ class SentenceCoder:
             return None
         if e.requires_target and args.target is None:
             return None
-        if e.requires_subject_sector and (args.source is None or args.source.actor.sector not in e.requires_subject_sector):
+        if e.requires_subject_sector and (
+            args.source is None or args.source.actor.sector not in e.requires_subject_sector
+        ):
             return None
         if args.source is not None and args.target is not None and args.source.actor == args.target.actor:
             if args.source.start == args.target.start:
@@ -318,8 +325,16 @@ class SentenceCoder:
             date=date,
             place=self.event_place(t, v, args),
             quantity=self.event_quantity(t, v),
-            evidence=Evidence(self.state.article_id, self.sent.index, self.sent.start, self.sent.end, trigger_text,
-                              trig_start, trig_end, self.sent.text),
+            evidence=Evidence(
+                self.state.article_id,
+                self.sent.index,
+                self.sent.start,
+                self.sent.end,
+                trigger_text,
+                trig_start,
+                trig_end,
+                self.sent.text,
+            ),
             rule=e.rule,
             confidence=round(conf, 2),
             symmetric=et.symmetric,
@@ -444,8 +459,10 @@ class SentenceCoder:
             if (s, e) in taken:
                 continue
             toks = [x for x in self.doc if s <= x.idx + self.sent.start < e]
-            if toks and self.case_of(toks[0]) in ("en", "in", "a", "at", "near", "cerca") or (
-                toks and fold(toks[0].head.text) in ("en", "in", "at")
+            if (
+                toks
+                and self.case_of(toks[0]) in ("en", "in", "a", "at", "near", "cerca")
+                or (toks and fold(toks[0].head.text) in ("en", "in", "at"))
             ):
                 if any(self._owner(x) in mine for x in toks):
                     return place

@@ -25,15 +25,30 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..datafiles import Problem, data_dir, load_yaml, raise_problems
 from ..textutil import fold
 from .ontology import load_ontology
 
 KEYS = frozenset(
-    "id lemmas pos mode source target requires requires_also requires_if_lemma requires_target light_only "
-    "standalone participle_of target_from_subject requires_subject_sector".split()
+    [
+        "id",
+        "lemmas",
+        "pos",
+        "mode",
+        "source",
+        "target",
+        "requires",
+        "requires_also",
+        "requires_if_lemma",
+        "requires_target",
+        "light_only",
+        "standalone",
+        "participle_of",
+        "target_from_subject",
+        "requires_subject_sector",
+    ]
 )
 DEFAULT_SLOTS = {
     "verb": (("subj",), ("obj", "iobj", "dative")),
@@ -84,7 +99,7 @@ def _fset(v: object) -> frozenset[str]:
     return frozenset(fold(str(x)) for x in (v or []))  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str) -> Lexicon:
     folder = data_dir() / "lexicons" / lang
     ontology = load_ontology()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..datafiles import Problem, data_dir, load_yaml, raise_problems
 
@@ -33,7 +33,7 @@ class EventType:
         return self.modes[mode].weight if mode in self.modes else self.weight
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_ontology() -> dict[str, EventType]:
     path = data_dir() / "plover" / "ontology.yaml"
     raw = load_yaml(path)
@@ -44,8 +44,15 @@ def load_ontology() -> dict[str, EventType]:
             problems.append(Problem(str(path), 0, f"{name}: quad must be one of {QUADS} and weight in -10..10"))
             continue
         modes = {m: Mode(str(v["cameo"]), float(v["weight"])) for m, v in (spec.get("modes") or {}).items()}
-        types[name] = EventType(name, spec["quad"], str(spec["cameo"]), float(spec["weight"]),
-                                bool(spec.get("symmetric")), spec.get("negated"), modes)
+        types[name] = EventType(
+            name,
+            spec["quad"],
+            str(spec["cameo"]),
+            float(spec["weight"]),
+            bool(spec.get("symmetric")),
+            spec.get("negated"),
+            modes,
+        )
     for t in types.values():
         if t.negated and t.negated not in types:
             problems.append(Problem(str(path), 0, f"{t.name}: negated type {t.negated} is not a type"))

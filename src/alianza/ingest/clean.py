@@ -85,7 +85,7 @@ def _dateline(unit: str, lang: str | None) -> tuple[dt.date, str | None] | None:
     if when is None:
         return None
     rest = unit
-    for lg in ([lang] if lang else ["es", "en", "fr"]):
+    for lg in [lang] if lang else ["es", "en", "fr"]:
         for m in find_dates(unit, lg, None, numeric_lang=lang):
             rest = rest.replace(m.text, " ")
     rest = re.sub(r"\b\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|h|hrs|gmt|utc|cet|cest|est|edt))?\b", " ", rest, flags=re.I)
@@ -122,10 +122,13 @@ def clean_page(raw: str, lang: str | None = None) -> CleanPage:
     title: str | None = None
     section: str | None = None
     start = 0
+    while start < len(units) - 1 and is_chrome(units[start]):  # site menus above the headline
+        boiler.append(units[start])
+        start += 1
     # A kicker or breadcrumb above the headline: one to three words, then a longer line.
-    if len(units) > 2 and _nwords(units[0]) <= 3 and not is_prose(units[0]) and 4 <= _nwords(units[1]):
-        section = units[0].strip(" >»|")
-        start = 1
+    if len(units) > start + 2 and _nwords(units[start]) <= 3 and _nwords(units[start + 1]) >= 4:
+        section = units[start].strip(" >»|")
+        start += 1
     first = units[start]
     if _nwords(first) <= TITLE_MAX_WORDS and not (is_prose(first) and TERMINAL.search(first) and first.endswith(".")):
         title = first.rstrip()
@@ -200,9 +203,12 @@ def clean_page(raw: str, lang: str | None = None) -> CleanPage:
         boiler.append(rest[body_units.pop()])
     body: list[str] = []
     for i in body_units:
-        if kinds[i] in ("chrome", "title", "dateline"):
-            boiler.append(rest[i])
-        elif author and kinds[i] == "short" and _author_from(rest[i]) is not None:
+        if (
+            kinds[i] in ("chrome", "title", "dateline")
+            or author
+            and kinds[i] == "short"
+            and _author_from(rest[i]) is not None
+        ):
             boiler.append(rest[i])
         else:
             body.append(rest[i])

@@ -34,9 +34,36 @@ MENU = re.compile(r"^(?:[^|•·»>]{1,30}[|•·»>]){2,}[^|•·»>]{0,30}$")
 BYLINE = re.compile(r"^(?:por|by|par|de|texto|redacción|redaccion)\s*:?\s+(?P<name>[^|,·•(]+?)\s*(?:[|,·•(].*)?$", re.I)
 
 # Words that may sit inside a person's name without a capital.
-NAME_PARTICLES = frozenset("de del la las los y e da das do dos van von der den le du di al el bin ibn".split())
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "y",
+        "e",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "du",
+        "di",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    ]
+)
 
 TERMINAL = re.compile(r"""[.!?…]["'»”’)\]]*$""")
 
 # Agency or place datelines that open a story: "MOSCÚ (EFE) —", "KYIV, Aug 12 (Reuters) -".
-STORY_DATELINE = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,40}(?:,[^()]{0,30})?\s*\((?:[A-Za-z .]{2,20})\)\s*[-—–:]\s*")
+STORY_DATELINE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,40}(?:,[^()]{0,30})?\s*\((?:[A-Za-z .]{2,20})\)\s*[-—–:]\s*"
+)

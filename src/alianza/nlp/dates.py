@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..textutil import fold_keep_length
 from ..types import EventDate
@@ -45,7 +45,7 @@ class _Patterns:
     ago: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(lang: str) -> _Patterns:
     ld = load_langdata(lang)
     month = _alt(ld.months)
@@ -64,9 +64,7 @@ def _patterns(lang: str) -> _Patterns:
         ),
         month_year=re.compile(rf"\b(?P<m>{month})\.?,?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR[1:-1]})\b"),
         year=re.compile(rf"\b(?:en|in|desde|since|depuis|au|el año|the year)\s+(?:de\s+)?(?P<y>{YEAR[1:-1]})\b"),
-        weekday=re.compile(
-            rf"\b{mod}(?P<w>{_alt(ld.weekdays)})(?:\s+(?P<post>{nxt}|{last}))?(?!\w)"
-        ),
+        weekday=re.compile(rf"\b{mod}(?P<w>{_alt(ld.weekdays)})(?:\s+(?P<post>{nxt}|{last}))?(?!\w)"),
         relative=re.compile(rf"(?<![\w'])(?P<r>{_alt(ld.relative_days)})(?!\w)"),
         ago=re.compile(
             rf"\b(?:(?:{_alt(ld.ago_before)})\s+(?P<n1>\d+|{num})\s+(?P<u1>{_alt(ld.units)})"

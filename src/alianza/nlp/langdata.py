@@ -3,20 +3,54 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..datafiles import Problem, data_dir, load_yaml, raise_problems
 from ..errors import AlianzaError
 from ..textutil import fold
 
-REQUIRED = ("lang", "spacy_model", "months", "weekdays", "today", "yesterday", "tomorrow", "next", "last",
-            "this", "ago", "units", "numbers", "range_words", "multipliers", "quantity_units", "syntax")
+REQUIRED = (
+    "lang",
+    "spacy_model",
+    "months",
+    "weekdays",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "next",
+    "last",
+    "this",
+    "ago",
+    "units",
+    "numbers",
+    "range_words",
+    "multipliers",
+    "quantity_units",
+    "syntax",
+)
 
 
-SYNTAX_KEYS = ("subj", "obj", "iobj", "case", "clause_deps", "inherit_deps", "passive_aux", "passive_agent", "negation",
-               "negating_verbs", "modal_verbs", "future_markers", "planned_words", "hypothetical_words",
-               "claim_words", "claim_verbs", "factive_verbs", "light_verbs")
+SYNTAX_KEYS = (
+    "subj",
+    "obj",
+    "iobj",
+    "case",
+    "clause_deps",
+    "inherit_deps",
+    "passive_aux",
+    "passive_agent",
+    "negation",
+    "negating_verbs",
+    "modal_verbs",
+    "future_markers",
+    "planned_words",
+    "hypothetical_words",
+    "claim_words",
+    "claim_verbs",
+    "factive_verbs",
+    "light_verbs",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +97,7 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in (data_dir() / "lang").glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_langdata(lang: str) -> LangData:
     path = data_dir() / "lang" / f"{lang}.yaml"
     if not path.exists():

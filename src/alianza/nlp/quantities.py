@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..textutil import fold_keep_length
 from ..types import Quantity
@@ -38,7 +38,7 @@ def _alt(ws: object) -> str:
     return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # type: ignore[call-overload]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(lang: str) -> re.Pattern[str]:
     ld = load_langdata(lang)
     num = rf"(?:{NUM}|{_alt(ld.numbers)})"

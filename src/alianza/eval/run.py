@@ -1,0 +1,106 @@
+"""`alianza eval`: code every gold record with the real pipeline and score it."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..errors import AlianzaError
+from ..pipeline import Resources, code_article, is_candidate, make_article
+from ..serialize import article_json, event_json
+from ..textutil import fold
+from .score import Scores, check_article, score_record
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise AlianzaError(f"{path}: cannot read gold file: {err}") from err
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
+        if not isinstance(rec, dict) or "text" not in rec or "events" not in rec:
+            raise AlianzaError(f"{path}:{no}: a gold record needs 'text' and 'events'")
+        records.append(rec)
+    return records
+
+
+def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[str, Any]:
+    by_dataset: dict[str, Scores] = defaultdict(Scores)
+    overall = Scores()
+    errors: list[dict[str, Any]] = []
+    for path in paths:
+        for rec in read_gold(path):
+            name = rec.get("dataset") or path.stem
+            art = make_article(
+                rec["text"],
+                lang=rec.get("lang"),
+                published=_date(rec.get("published")),
+                clean="article" in rec,
+                source=rec.get("id"),
+            )
+            coded = code_article(art, res)
+            system = [event_json(e) for e in coded.events]
+            gold = rec["events"]
+            for sc in (by_dataset[name], overall):
+                missed = score_record(sc, system, gold)
+                if "article" in rec:
+                    fails = check_article(sc, article_json(coded.article), rec["article"])
+                    if fails and sc is overall:
+                        errors.append({"id": rec.get("id"), "article_fields_failed": fails})
+                if sc is overall:
+                    continue
+                for j in missed:
+                    if _in_skipped_sentence(rec, gold[j], coded, res):
+                        by_dataset[name].missed_in_skipped += 1
+                        overall.missed_in_skipped += 1
+            if details:
+                errors.append(
+                    {"id": rec.get("id"), "system": [_brief(e) for e in system], "gold": [_brief(g) for g in gold]}
+                )
+    macro = [s.event.f1 for s in by_dataset.values()]
+    out: dict[str, Any] = {
+        "datasets": {k: v.as_json() for k, v in sorted(by_dataset.items())},
+        "overall": overall.as_json(),
+        "macro_event_f1": round(sum(macro) / len(macro), 4) if macro else 0.0,
+    }
+    if errors:
+        out["details"] = errors
+    return out
+
+
+def _date(v: Any) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(v) if v else None
+    except ValueError:
+        return None
+
+
+def _brief(e: dict[str, Any]) -> str:
+    s, t = e.get("source") or {}, e.get("target") or {}
+    trig = (e.get("evidence") or {}).get("trigger") or e.get("trigger") or ""
+    return f"{e.get('type')} {s.get('country')}/{s.get('sector')} -> {t.get('country')}/{t.get('sector')} [{trig}]"
+
+
+def _in_skipped_sentence(rec: dict[str, Any], gold: dict[str, Any], coded: Any, res: Resources) -> bool:
+    """Was this gold event in a sentence the cheap pass did not send to spaCy?"""
+    from ..nlp.sentences import split_sentences
+
+    anchor = gold.get("evidence") or gold.get("trigger")
+    lang = coded.article.lang
+    if not anchor or not res.codes(lang):
+        return False
+    for s in split_sentences(coded.article.text):
+        if fold(anchor)[:30] in fold(s.text):
+            return not is_candidate(s, lang, res.lexicon(lang))
+    return False

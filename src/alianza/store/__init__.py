@@ -1,0 +1,1 @@
+"""The DuckDB store: schema with migrations, idempotent writes by article id, queries."""

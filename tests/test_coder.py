@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import alianza
+from alianza.pipeline import Resources
+from alianza.serialize import event_json
+
+
+def events(text: str, lang: str, res: Resources, published: str = "2025-08-12") -> list[dict[str, Any]]:
+    coded = alianza.code_text(text, lang=lang, published=published, clean=False, resources=res)
+    return [event_json(e) for e in coded.events]
+
+
+def one(evs: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    found = [e for e in evs if e["type"] == etype]
+    assert found, f"no {etype} in {[(e['type'], e['rule']) for e in evs]}"
+    return found[0]
+
+
+def code_of(side: dict[str, Any] | None) -> str | None:
+    return side["code"] if side else None
+
+
+def test_coder_phone_call_with_support_verb(res: Resources) -> None:
+    e = one(
+        events(
+            "El presidente francés, Emmanuel Macron, sostuvo una conversación telefónica con el "
+            "canciller alemán, Friedrich Merz.",
+            "es",
+            res,
+        ),
+        "CONSULT",
+    )
+    assert e["mode"] == "phone" and e["status"] == "occurred"
+    assert {code_of(e["source"]), code_of(e["target"])} == {"FRA GOV", "DEU GOV"}
+    assert e["rule"].startswith("es/consult.yaml#") and "conversación" in e["evidence"]["trigger"]
+
+
+def test_coder_planned_summit_with_date_and_place(res: Resources) -> None:
+    e = one(
+        events(
+            "Putin anunció una cumbre con el presidente de Estados Unidos, Donald Trump, en Alaska, "
+            "el próximo 15 de agosto.",
+            "es",
+            res,
+        ),
+        "CONSULT",
+    )
+    assert e["status"] == "planned" and e["date"] == "2025-08-15"
+    assert code_of(e["target"]) == "USA GOV"
+
+
+def test_coder_negated_acceptance_is_a_rejection(res: Resources) -> None:
+    e = one(events("Irán ha dejado claro que no aceptará un acuerdo sobre su programa nuclear.", "es", res), "REJECT")
+    assert code_of(e["source"]) == "IRN"
+
+
+def test_coder_spanish_passive_takes_the_agent_as_source(res: Resources) -> None:
+    e = one(
+        events("Los soldados colombianos fueron atacados por guerrilleros del ELN en el Cauca.", "es", res), "ASSAULT"
+    )
+    assert code_of(e["source"]) == "COL REB" and code_of(e["target"]) == "COL MIL"
+
+
+def test_coder_english_attack_with_quantity(res: Resources) -> None:
+    e = one(events("Israeli warplanes bombed Gaza on Tuesday, killing 12 people.", "en", res), "ASSAULT")
+    assert code_of(e["source"]) == "ISR MIL"
+    assert e["date"] == "2025-08-12"
+
+
+def test_coder_english_hypothetical_and_claimed(res: Resources) -> None:
+    e = one(events("Russia could attack Moldova next year, analysts warned.", "en", res), "ASSAULT")
+    assert e["status"] == "hypothetical"
+    e = one(events("Ukrainian troops reportedly attacked a Russian base.", "en", res), "ASSAULT")
+    assert e["status"] == "claimed"
+
+
+def test_coder_receiving_aid_reverses_the_roles(res: Resources) -> None:
+    e = one(events("Armenia recibe de Francia ayuda militar y armas.", "es", res), "AID")
+    assert code_of(e["source"]) == "FRA" and code_of(e["target"]) == "ARM" and e["mode"] == "military"
+
+
+def test_coder_every_event_has_the_public_json_fields(res: Resources) -> None:
+    keys = {
+        "type",
+        "mode",
+        "cameo",
+        "quad",
+        "weight",
+        "source",
+        "target",
+        "status",
+        "claimed_by",
+        "date",
+        "date_precision",
+        "place",
+        "quantity",
+        "confidence",
+        "evidence",
+        "rule",
+    }
+    for e in events("Egypt and Qatar hosted talks between Israel and Hamas in Cairo.", "en", res):
+        assert keys <= set(e)
+        assert {"article", "sentence", "start", "end", "trigger"} <= set(e["evidence"])
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_coder_no_actor_no_event(res: Resources, lang: str) -> None:
+    text = {"es": "Llovió mucho y hubo un ataque de risa.", "en": "It rained and there was an attack of laughter."}
+    assert events(text[lang], lang, res) == []
+
+
+def test_coder_seed_central_events(res: Resources, seed_text: str) -> None:
+    coded = alianza.code_text(seed_text, resources=res)
+    got = {(e.type, e.source.actor.country if e.source else None) for e in coded.events}
+    assert ("CONSULT", "RUS") in got  # the phone call (and the planned summit)
+    assert ("SUPPORT", "RUS") in got  # Putin praises North Korea's support
+    assert ("REJECT", "UKR") in got and ("REJECT", "IGO") in got
+    call = next(e for e in coded.events if e.type == "CONSULT" and e.mode == "phone")
+    assert {call.source.actor.code, call.target.actor.code} == {"RUS GOV", "PRK GOV"}  # type: ignore[union-attr]
