@@ -30,6 +30,8 @@ demo: install
 	$(VENV)/bin/alianza dyads --db $(DB)
 
 test: install-dev
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 lint: install-dev
