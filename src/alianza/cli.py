@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from .errors import AlianzaError
+from .serialize import ARTICLE_FIELDS
 from .store.db import default_db_path
 
 DB_OPTION = click.option(
@@ -106,24 +107,7 @@ def articles(db: str | None, as_json: bool, limit: int | None) -> None:
         rows = store.articles(limit)
     if as_json:
         for r in rows:
-            _echo_json(
-                {
-                    k: r[k]
-                    for k in (
-                        "id",
-                        "url",
-                        "source",
-                        "title",
-                        "deck",
-                        "author",
-                        "section",
-                        "published",
-                        "lang",
-                        "text",
-                        "boilerplate",
-                    )
-                }
-            )
+            _echo_json({k: r[k] for k in ARTICLE_FIELDS})
         return
     _table(rows, ["id", "published", "lang", "section", "author", "title"], {"title": 60})
 

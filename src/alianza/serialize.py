@@ -59,6 +59,21 @@ def event_json(ev: Event) -> dict[str, Any]:
     }
 
 
+ARTICLE_FIELDS = (
+    "id",
+    "url",
+    "source",
+    "title",
+    "deck",
+    "author",
+    "section",
+    "published",
+    "lang",
+    "text",
+    "boilerplate",
+)
+
+
 def article_json(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,

@@ -69,6 +69,9 @@ class SentenceCoder:
         self.lemma_of = lemma_of
         self.mentions = mentions
         self.places = places
+        # Parsed once per sentence, not once per candidate trigger.
+        self.dates = find_dates(sent.text, lang.lang, state.published)
+        self.quantities = find_quantities(sent.text, lang.lang)
         self.tok_mention: dict[int, ActorMention] = {}
         self.mention_root: dict[int, ActorMention] = {}
         for m in mentions:
@@ -442,7 +445,7 @@ class SentenceCoder:
         return int(n.i)
 
     def event_date(self, t: Token, v: Token) -> EventDate | None:
-        dates = find_dates(self.sent.text, self.ld.lang, self.state.published)
+        dates = self.dates
         if not dates:
             return None
         mine = {self._owner(t), self._owner(v), t.i}
@@ -470,7 +473,7 @@ class SentenceCoder:
 
     def event_quantity(self, t: Token, v: Token) -> Quantity | None:
         sub = {x.i for x in t.subtree} | ({x.i for x in v.subtree} if v.i != t.i else set())
-        for q in find_quantities(self.sent.text, self.ld.lang):
+        for q in self.quantities:
             toks = [x for x in self.doc if q.start <= x.idx < q.end]
             if any(x.i in sub for x in toks):
                 return q.quantity
