@@ -39,14 +39,17 @@ def test_ingest_is_idempotent_and_reports_bad_files(tmp_path: Path) -> None:
     first = run("ingest", str(src), "--db", str(db), "--json")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
-    assert report["articles"] == 1
-    assert report["reasons"] == {"empty": 1, "binary": 1, "encoding": 1}
+    # A Latin-1 file is not lost: it is decoded as what it is, and says so.
+    assert report["articles"] == 2
+    assert report["reasons"] == {"empty": 1, "binary": 1}
     assert any("empty.txt" in line and "empty" in line for line in first.stderr.splitlines())
-    assert any("latin1.txt" in line and "UTF-8" in line for line in first.stderr.splitlines())
+    assert any("binary.txt" in line and "binary" in line for line in first.stderr.splitlines())
     second = run("ingest", str(src), "--db", str(db), "--json")
-    assert json.loads(second.stdout)["skipped_existing"] == 1
+    assert json.loads(second.stdout)["skipped_existing"] == 2
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    latin = con.execute("SELECT text, encoding FROM articles WHERE source LIKE '%latin1.txt'").fetchone()
+    assert latin is not None and "Bogotá contra la policía" in latin[0] and latin[1] != "utf-8"
     n_events = con.execute("SELECT count(*) FROM events").fetchone()
     con.close()
     assert n_events is not None and n_events[0] >= 2
@@ -77,6 +80,9 @@ def test_articles_and_events_json_carry_every_field(tmp_path: Path) -> None:
         "lang",
         "text",
         "boilerplate",
+        "content_hash",
+        "site",
+        "duplicate_of",
     }
     assert art["author"] == "Ana Gómez" and art["published"] == "2025-02-03" and art["lang"] == "es"
     out = runner.invoke(cli, ["events", "--db", db, "--json"])
@@ -156,3 +162,14 @@ def test_examples_ingest_gives_a_cooperative_rus_prk_dyad(tmp_path: Path) -> Non
     ]
     rus_prk = [d for d in dy if {d["a"][:3], d["b"][:3]} == {"RUS", "PRK"}]
     assert rus_prk and all(d["mean_weight"] > 0 for d in rus_prk)
+
+
+def test_bench_reports_rates_per_core_for_every_phase() -> None:
+    out = CliRunner().invoke(cli, ["bench", "-n", "12", "--json", "--corpus", str(ROOT / "examples")])
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    assert got["articles"] == 12 and got["cores"] == 1 and 500 < got["mean_words"] < 700
+    for key in ("prepare", "code", "ingest_no_coding", "ingest_with_coding"):
+        assert got[f"{key}_articles_per_s"] > 0
+    assert 0 < got["sentences_parsed_share"] < 1
+    assert got["ingest_with_coding_duplicates"] == 0  # the synthetic articles are not copies of each other

@@ -59,28 +59,105 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON (stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "feed", "warc", "jsonl"]),
+    default=None,
+    help="Read every file as this format instead of sniffing each one's content.",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="JSONL field with the article text (dotted path)."
+)
+@click.option("--date-field", default="published", show_default=True, help="JSONL field with the publication date.")
+@click.option("--title-field", default="title", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
+@click.option("--lang-field", default="lang", show_default=True)
+@click.option("--author-field", default="author", show_default=True)
+@click.option("--section-field", default="section", show_default=True)
+@click.option("--lang", default=None, help="Take every article to be in this language (ISO 639-1).")
+@click.option(
+    "--near-dup",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.7,
+    show_default=True,
+    help="Similarity from which an article is a near duplicate of a stored one (MinHash Jaccard).",
+)
+@click.option("--no-near-dup", is_flag=True, help="Detect exact copies only.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
+@click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
 @click.option("--strict", is_flag=True, help="Stop at the first internal error instead of counting it.")
-def ingest(paths: tuple[Path, ...], db: str | None, as_json: bool, strict: bool) -> None:
-    """Read news files and folders, code their events, and store them (idempotent, resumable)."""
+def ingest(
+    paths: tuple[Path, ...],
+    db: str | None,
+    as_json: bool,
+    fmt: str | None,
+    text_field: str,
+    date_field: str,
+    title_field: str,
+    url_field: str,
+    lang_field: str,
+    author_field: str,
+    section_field: str,
+    lang: str | None,
+    near_dup: float,
+    no_near_dup: bool,
+    batch_size: int,
+    progress: bool | None,
+    quiet: bool,
+    strict: bool,
+) -> None:
+    """Read files and folders (text, HTML, RSS/Atom, WARC, JSONL; gz/bz2/zip), code and store them.
+
+    Idempotent and resumable: run it again on the same inputs and only what is missing is added.
+    Exact and near duplicates get their row, pointing at the original, and are not coded again.
+    """
+    import logging
+
+    from tqdm import tqdm
+
+    from .ingest.readers import ReadOptions
+    from .ingest.records import FieldMap
+    from .ingest.run import BatchReport, IngestOptions
     from .ingest.run import ingest as run_ingest
     from .pipeline import Resources
-    from .store.db import Store
+
+    fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)
+    opts = IngestOptions(
+        read=ReadOptions(fields=fields, format=fmt),
+        batch_size=batch_size,
+        near_threshold=None if no_near_dup else near_dup,
+        lang=lang,
+        strict=strict,
+    )
+    # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(disable=not show, unit=" rec", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+
+    def on_reject(r: Any) -> None:
+        if not quiet:
+            tqdm.write(f"rejected: {r}", file=sys.stderr)
+
+    def on_progress(rep: BatchReport) -> None:
+        bar.update(rep.records - bar.n)
+        bar.set_postfix(
+            articles=rep.articles,
+            events=rep.events,
+            dup=rep.exact_duplicates + rep.near_duplicates,
+            rejected=len(rep.rejections),
+            refresh=False,
+        )
 
     try:
         res = Resources.load()
-        with Store(_db(db)) as store:
-            with click.progressbar(length=0, label="ingest", file=sys.stderr, show_pos=True) as bar:
-                report = run_ingest(
-                    list(paths),
-                    store,
-                    res,
-                    on_article=lambda: bar.update(1),
-                    on_reject=lambda r: click.echo(f"rejected: {r}", err=True),
-                    strict=strict,
-                )
+        report = run_ingest(list(paths), _db(db), res, opts, on_reject=on_reject, on_progress=on_progress)
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
+    finally:
+        bar.close()
     if as_json:
         _echo_json(report.as_json())
     else:
@@ -259,6 +336,36 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
     for name, s in result["datasets"].items():
         per = [{"dataset": name, "type": t, **v} for t, v in s["per_type"].items()]
         _table(per, ["dataset", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+@cli.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("examples"),
+    show_default=True,
+    help="Folder of sample pages the synthetic 600-word articles are built from.",
+)
+@click.option("-n", "--articles", "n", type=click.IntRange(10, 100_000), default=200, show_default=True)
+@click.option("--no-ingest", is_flag=True, help="Measure cleaning and coding only, not the store.")
+@click.option("--json", "as_json", is_flag=True)
+def bench(corpus: Path, n: int, no_ingest: bool, as_json: bool) -> None:
+    """Measure throughput in articles/second/core (one process: one core)."""
+    import logging
+
+    from .eval.bench import run_bench
+    from .pipeline import Resources
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        _echo_json(result)
+        return
+    for k, v in result.items():
+        click.echo(f"{k:34} {v}")
 
 
 def main() -> None:

@@ -140,22 +140,35 @@ def make_article(
     url: str | None = None,
     clean: bool = True,
     title: str | None = None,
+    author: str | None = None,
+    section: str | None = None,
+    site: str | None = None,
+    origin: str | None = None,
+    lang_hint: str | None = None,
 ) -> Article:
-    """Turn raw page text into an Article: clean it, read its metadata, identify its language."""
-    guess = detect_language(raw, hint=lang) if lang is None else lang
+    """Turn raw page text into an Article: clean it, read its metadata, identify its language.
+
+    `lang` is authoritative (the caller knows); `lang_hint` (a page's or feed's declaration) only
+    decides for texts too short to identify. `origin` (URL or file and record) makes the id; see
+    `textutil.article_id`.
+    """
+    guess = lang or detect_language(raw, hint=lang_hint)
     page = clean_page(raw, guess) if clean else None
     text = page.text if page else raw.strip()
     lang = lang or detect_language(text, hint=guess)
+    content = article_id(text)
     return Article(
-        id=article_id(text),
+        id=article_id(text, origin) if origin else content,
         text=text,
         lang=lang,
         url=url,
         source=source,
         title=title or (page.title if page else None),
         deck=page.deck if page else None,
-        author=page.author if page else None,
-        section=page.section if page else None,
+        author=author or (page.author if page else None),
+        section=section or (page.section if page else None),
         published=published or (page.published if page else None),
         boilerplate=page.boilerplate if page else (),
+        content_hash=content,
+        site=site,
     )

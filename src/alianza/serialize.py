@@ -71,6 +71,9 @@ ARTICLE_FIELDS = (
     "lang",
     "text",
     "boilerplate",
+    "content_hash",
+    "site",
+    "duplicate_of",
 )
 
 
@@ -87,4 +90,7 @@ def article_json(a: Article) -> dict[str, Any]:
         "lang": a.lang,
         "text": a.text,
         "boilerplate": list(a.boilerplate),
+        "content_hash": a.content_hash,
+        "site": a.site,
+        "duplicate_of": a.duplicate_of,
     }

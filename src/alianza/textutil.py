@@ -30,13 +30,31 @@ def fold_keep_length(text: str) -> str:
     return "".join(out)
 
 
+def scrub(text: str) -> str:
+    """Text that can always be encoded: lone surrogates (from JSON `\\ud800` escapes) and NULs go."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
 def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def article_id(text: str) -> str:
-    """Stable id: the hash of the whitespace-normalised, case-folded body."""
-    return hashlib.sha1(normalise_space(text).lower().encode("utf-8")).hexdigest()[:16]
+def article_id(text: str, origin: str | None = None) -> str:
+    """Stable id: the hash of the whitespace-normalised, case-folded body, and of where it came from.
+
+    Without an origin it is the content hash. With one (URL, or file and record), the same wire copy
+    published by two sites gets two ids, so each input keeps its own row; re-reading the same input
+    gives the same id, which is what makes an ingest idempotent.
+    """
+    body = normalise_space(text).lower()
+    key = body if origin is None else f"{body}\x00{origin}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def words(text: str) -> list[tuple[int, int, str]]:

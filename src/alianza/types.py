@@ -30,6 +30,10 @@ class Article:
     section: str | None = None
     published: dt.date | None = None
     boilerplate: tuple[str, ...] = ()
+    # The hash of the body alone: equal for the same wire copy on two sites, whose `id`s differ.
+    content_hash: str = ""
+    site: str | None = None  # the publisher's host name (from the URL), or the feed/file it came in
+    duplicate_of: str | None = None  # the stored article this one copies (exact or near); not coded
 
 
 @dataclass(frozen=True, slots=True)

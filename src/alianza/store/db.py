@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from ..errors import StoreError
-from ..serialize import article_json, event_json
+from ..serialize import event_json
 from ..types import CodedArticle
+
+LOCK_WAIT_S = 30.0  # how long an open waits for another process's write lock to go
 
 # Each migration brings the schema from version i to i + 1. Never edit one that has shipped: add one.
 MIGRATIONS: tuple[str, ...] = (
@@ -31,6 +36,20 @@ MIGRATIONS: tuple[str, ...] = (
         sentence INTEGER, start_char INTEGER, end_char INTEGER, trigger VARCHAR, rule VARCHAR, json JSON
     );
     CREATE INDEX events_article ON events(article_id);
+    """,
+    # 2: corpus-level duplicates. Ids made before this migration were content hashes.
+    """
+    ALTER TABLE articles ADD COLUMN content_hash VARCHAR;
+    ALTER TABLE articles ADD COLUMN site VARCHAR;
+    ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR;
+    ALTER TABLE articles ADD COLUMN similarity DOUBLE;
+    ALTER TABLE articles ADD COLUMN format VARCHAR;
+    ALTER TABLE articles ADD COLUMN encoding VARCHAR;
+    CREATE INDEX articles_content ON articles(content_hash);
+    UPDATE articles SET content_hash = id;
+    CREATE TABLE minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
+    CREATE TABLE minhash_bands (band SMALLINT, hash BIGINT, article_id VARCHAR);
+    CREATE INDEX minhash_bands_key ON minhash_bands(band, hash);
     """,
 )
 EVENT_COLUMNS = (
@@ -64,6 +83,104 @@ EVENT_COLUMNS = (
 )
 
 
+ARTICLE_COLUMNS = (
+    "id",
+    "url",
+    "source",
+    "title",
+    "deck",
+    "author",
+    "section",
+    "published",
+    "lang",
+    "text",
+    "boilerplate",
+    "sentences",
+    "parsed",
+    "content_hash",
+    "site",
+    "duplicate_of",
+    "similarity",
+    "format",
+    "encoding",
+)
+
+
+def _article_row(coded: CodedArticle, extra: dict[str, Any]) -> tuple[Any, ...]:
+    a = coded.article
+    return (
+        a.id,
+        a.url,
+        a.source,
+        a.title,
+        a.deck,
+        a.author,
+        a.section,
+        a.published,
+        a.lang,
+        a.text,
+        json.dumps(list(a.boilerplate), ensure_ascii=False),
+        coded.sentences,
+        coded.parsed,
+        a.content_hash or a.id,
+        a.site,
+        a.duplicate_of,
+        extra.get("similarity"),
+        extra.get("format"),
+        extra.get("encoding"),
+    )
+
+
+def _event_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
+    a = coded.article
+    rows = []
+    for n, ev in enumerate(coded.events):
+        j = event_json(ev)
+        src, tgt = j["source"] or {}, j["target"] or {}
+        rows.append(
+            (
+                f"{a.id}:{n}",
+                a.id,
+                ev.type,
+                ev.mode,
+                ev.cameo,
+                ev.quad,
+                ev.weight,
+                src.get("code"),
+                src.get("country"),
+                src.get("sector"),
+                src.get("name"),
+                tgt.get("code"),
+                tgt.get("country"),
+                tgt.get("sector"),
+                tgt.get("name"),
+                ev.status,
+                j["date"],
+                j["date_precision"],
+                _day(j["date"], a.published),
+                ev.place.name if ev.place else None,
+                ev.confidence,
+                ev.evidence.sentence,
+                ev.evidence.start,
+                ev.evidence.end,
+                ev.evidence.trigger,
+                ev.rule,
+                json.dumps(j, ensure_ascii=False),
+            )
+        )
+    return rows
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """One INSERT per table and batch, columns passed as lists: DuckDB's executemany runs one
+    statement per row, 50 times slower on a batch of articles."""
+    if not rows:
+        return
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    unnests = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+    con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {unnests}", columns)
+
+
 def default_db_path() -> str:
     import os
 
@@ -80,17 +197,42 @@ def _day(value: str | None, fallback: dt.date | None) -> dt.date | None:
     return fallback
 
 
-class Store:
-    """One DuckDB file. `read_only=True` lets readers query while an ingest writes elsewhere."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate detection stores for an original article: its MinHash and LSH band hashes."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    sig: bytes
+    bands: tuple[int, ...]
+
+
+def _is_lock_error(err: Exception) -> bool:
+    return "lock" in str(err).lower()
+
+
+class Store:
+    """One DuckDB file.
+
+    DuckDB lets one process hold a file for writing and no other process open it meanwhile, so the
+    ingest runner opens the store only to look up and to write each batch, and closes it while it
+    codes; readers (`alianza events`, the web UI) wait up to `wait` seconds for such a window.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S) -> None:
         self.path = str(path)
-        try:
-            if read_only and not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such store (run `alianza ingest` first)")
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"{self.path}: cannot open the store: {err}") from err
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such store (run `alianza ingest` first)")
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.Error as err:
+                if _is_lock_error(err) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+                    continue
+                raise StoreError(f"{self.path}: cannot open the store: {err}") from err
         if not read_only:
             self.migrate()
 
@@ -124,76 +266,72 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return bool(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone())
 
-    def write(self, coded: CodedArticle) -> None:
-        """Replace the article and its events in one transaction."""
-        a = coded.article
-        aj = article_json(a)
-        rows = []
-        for n, ev in enumerate(coded.events):
-            j = event_json(ev)
-            src, tgt = j["source"] or {}, j["target"] or {}
-            rows.append(
-                (
-                    f"{a.id}:{n}",
-                    a.id,
-                    ev.type,
-                    ev.mode,
-                    ev.cameo,
-                    ev.quad,
-                    ev.weight,
-                    src.get("code"),
-                    src.get("country"),
-                    src.get("sector"),
-                    src.get("name"),
-                    tgt.get("code"),
-                    tgt.get("country"),
-                    tgt.get("sector"),
-                    tgt.get("name"),
-                    ev.status,
-                    j["date"],
-                    j["date_precision"],
-                    _day(j["date"], a.published),
-                    ev.place.name if ev.place else None,
-                    ev.confidence,
-                    ev.evidence.sentence,
-                    ev.evidence.start,
-                    ev.evidence.end,
-                    ev.evidence.trigger,
-                    ev.rule,
-                    json.dumps(j, ensure_ascii=False),
-                )
-            )
+    # -- duplicate lookups (the ingest runner's) -------------------------------------------------
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def originals_by_content(self, hashes: Sequence[str]) -> dict[str, str]:
+        """content hash -> the id of the first stored article with it that is not itself a copy."""
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT content_hash, min(id) FROM articles WHERE duplicate_of IS NULL "
+            "AND content_hash IN (SELECT unnest(?)) GROUP BY 1",
+            [list(hashes)],
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def band_candidates(self, bands: Iterable[tuple[int, int]]) -> dict[str, bytes]:
+        """Articles sharing at least one (band, hash) with the query, with their signatures."""
+        pairs = list(bands)
+        if not pairs:
+            return {}
+        rows = self.con.execute(
+            "SELECT DISTINCT m.article_id, m.sig FROM (SELECT unnest(?) AS band, unnest(?) AS hash) q "
+            "JOIN minhash_bands b ON b.band = q.band AND b.hash = q.hash JOIN minhash m ON m.article_id = b.article_id",
+            [[p[0] for p in pairs], [p[1] for p in pairs]],
+        ).fetchall()
+        return {r[0]: bytes(r[1]) for r in rows}
+
+    def write(self, coded: CodedArticle, fingerprint: Fingerprint | None = None, **extra: Any) -> None:
+        self.write_many([(coded, fingerprint, extra)])
+
+    def write_many(self, items: Sequence[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]]) -> None:
+        """Replace each article and its events, all in one transaction: a batch lands whole or not at all."""
+        if not items:
+            return
+        ids = [coded.article.id for coded, _fp, _x in items]
+        art_rows: list[tuple[Any, ...]] = []
+        ev_rows: list[tuple[Any, ...]] = []
+        sig_rows: list[tuple[Any, ...]] = []
+        band_rows: list[tuple[Any, ...]] = []
+        for coded, fp, extra in items:
+            art_rows.append(_article_row(coded, extra))
+            ev_rows.extend(_event_rows(coded))
+            if fp is not None:
+                sig_rows.append((coded.article.id, fp.sig))
+                band_rows.extend((i, h, coded.article.id) for i, h in enumerate(fp.bands))
         con = self.con
         con.execute("BEGIN")
         try:
-            con.execute("DELETE FROM events WHERE article_id = ?", [a.id])
-            con.execute("DELETE FROM articles WHERE id = ?", [a.id])
-            con.execute(
-                "INSERT INTO articles (id, url, source, title, deck, author, section, published, lang, text, "
-                "boilerplate, sentences, parsed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    a.id,
-                    a.url,
-                    a.source,
-                    a.title,
-                    a.deck,
-                    a.author,
-                    a.section,
-                    a.published,
-                    a.lang,
-                    a.text,
-                    json.dumps(aj["boilerplate"], ensure_ascii=False),
-                    coded.sentences,
-                    coded.parsed,
-                ],
-            )
-            if rows:
-                marks = ", ".join("?" * len(EVENT_COLUMNS))
-                con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", rows)
+            for table, col in (
+                ("events", "article_id"),
+                ("minhash_bands", "article_id"),
+                ("minhash", "article_id"),
+                ("articles", "id"),
+            ):
+                con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
+            _insert(con, "articles", ARTICLE_COLUMNS, art_rows)
+            _insert(con, "events", EVENT_COLUMNS, ev_rows)
+            _insert(con, "minhash", ("article_id", "sig"), sig_rows)
+            _insert(con, "minhash_bands", ("band", "hash", "article_id"), band_rows)
             con.execute("COMMIT")
         except duckdb.Error as err:
             con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not write article {a.id}: {err}") from err
+            raise StoreError(f"{self.path}: could not write a batch of {len(items)} articles: {err}") from err
 
     # -- queries --------------------------------------------------------------------------------
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
