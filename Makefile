@@ -25,9 +25,14 @@ demo: install
 	rm -f $(DB)
 	$(VENV)/bin/alianza ingest examples --db $(DB)
 	$(VENV)/bin/alianza events --db $(DB)
-	@echo
-	@echo "Top dyads:"
-	$(VENV)/bin/alianza dyads --db $(DB)
+	@echo; echo "Most cooperative dyads:"
+	@$(VENV)/bin/alianza dyads --db $(DB) --sort cooperation --limit 8
+	@echo; echo "Most conflictual dyads:"
+	@$(VENV)/bin/alianza dyads --db $(DB) --sort conflict --limit 8
+	@echo; echo "Blocs (communities of the cooperation graph):"
+	@$(VENV)/bin/alianza blocs --db $(DB)
+	@echo; echo "Biggest shifts, last 90 days against the 90 before:"
+	@$(VENV)/bin/alianza shifts --db $(DB) --window 90d --limit 8
 
 test: install-dev
 	$(VENV)/bin/ruff check src tests

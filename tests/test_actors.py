@@ -78,3 +78,17 @@ def test_actors_plural_reference_takes_the_last_two_leaders(kb: KnowledgeBase) -
 
 def test_actors_bare_sector_takes_the_country_of_the_place(kb: KnowledgeBase) -> None:
     assert ("COL CVL", "context") in codes("Paramilitares asesinaron a dos personas en Antioquia", "es", kb)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("es", "La reunión duró tres horas y terminó sin acuerdo.", "reunión"),
+        ("en", "The chad fell out of the ballot and the turkey was cold.", "turkey"),
+        ("fr", "Le chili de la cantine était trop épicé.", "chili"),
+    ],
+)
+def test_actors_country_names_need_a_capital_common_words_do_not_match(kb: KnowledgeBase, lang: str, text: str, word: str) -> None:
+    assert not [m for m in find_mentions(text, lang, kb, ArticleContext()) if m.text.lower() == word]
+    capital = text.replace(word, word.capitalize(), 1)
+    assert [m.actor.country for m in find_mentions(capital, lang, kb, ArticleContext()) if m.text.lower() == word]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .types import Actor, ActorMention, Article, CodedArticle, Event, Rejection
 
 if TYPE_CHECKING:
+    from .aggregate.config import AggregateConfig
+    from .api import Alianza
     from .pipeline import Resources
-    from .store.db import Store
 
 __version__ = "0.1.0"
 __all__ = ["Actor", "ActorMention", "Article", "CodedArticle", "Event", "Rejection", "code_text", "open"]
@@ -53,8 +55,9 @@ def _default_resources() -> Resources:
     return _RESOURCES[0]
 
 
-def open(path: str) -> Store:  # noqa: A001 - the public name DESIGN.md gives
-    """Open (or create) a DuckDB store."""
-    from .store.db import Store
+def open(path: str | Path, read_only: bool = True, config: AggregateConfig | None = None) -> Alianza:  # noqa: A001 - DESIGN.md's name
+    """Open a store for queries: `db.events()`, `db.clusters()`, `db.dyads()`, `db.network()`,
+    `db.blocs()`, `db.shifts()`, `db.export()`. `read_only=False` to create one or update clusters."""
+    from .api import Alianza
 
-    return Store(path)
+    return Alianza(path, read_only=read_only, config=config)

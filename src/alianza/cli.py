@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -235,19 +236,297 @@ def events(db: str | None, as_json: bool, explain: bool, limit: int | None, arti
     _table(flat, ["date", "type", "mode", "source", "target", "status", "trigger"], {"trigger": 40})
 
 
-@cli.command()
-@DB_OPTION
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--limit", type=int, default=10)
-def dyads(db: str | None, as_json: bool, limit: int) -> None:
-    """The actor pairs with the most events, with their mean cooperation/conflict weight."""
-    with _open_read(db) as store:
-        rows = store.top_dyads(limit)
+def _fail(message: str) -> NoReturn:
+    """Bad input from the user: one line on stderr, exit code 2, nothing written."""
+    click.echo(f"alianza: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r}: expected a date as YYYY-MM-DD")
+
+
+def _open_api(db: str | None) -> Any:
+    from .api import Alianza
+
+    try:
+        return Alianza(_db(db), read_only=True)
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _window(date_from: str | None, date_to: str | None) -> Any:
+    from .aggregate.queries import Window
+
+    try:
+        return Window(_date(date_from, "--from"), _date(date_to, "--to"))
+    except AlianzaError as err:
+        _fail(str(err))
+
+
+def _emit(rel_or_rows: Any, as_json: bool, limit: int | None = None, widths: dict[str, int] | None = None) -> None:
+    """A relation or a list of dicts as a table (headers even when empty) or as JSON lines."""
+    if isinstance(rel_or_rows, list):
+        rows = rel_or_rows[:limit] if limit else rel_or_rows
+        cols = list(rows[0]) if rows else []
+    else:
+        rel = rel_or_rows.limit(limit) if limit else rel_or_rows
+        cols = list(rel.columns)
+        rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
     if as_json:
         for r in rows:
             _echo_json(r)
         return
-    _table(rows, ["a", "b", "events", "mean_weight", "cooperative", "conflictual"])
+    _table(rows, cols, widths)
+
+
+def _query_options(f: Any) -> Any:
+    for opt in reversed(
+        [
+            DB_OPTION,
+            click.option("--json", "as_json", is_flag=True, help="One JSON object per line."),
+            click.option("--from", "date_from", default=None, help="First day (YYYY-MM-DD), inclusive."),
+            click.option("--to", "date_to", default=None, help="Last day (YYYY-MM-DD), inclusive."),
+            click.option(
+                "--level",
+                type=click.Choice(["country", "sector"]),
+                default="country",
+                show_default=True,
+                help="Actors as countries (organisations by name) or as country + sector codes.",
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+@cli.command()
+@click.argument("actors", nargs=-1)
+@_query_options
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month", "quarter", "year"]),
+    default=None,
+    help="One row per period and dyad (default: totals over the window).",
+)
+@click.option("--directed", is_flag=True, help="Keep A->B apart from B->A.")
+@click.option("--mentions", is_flag=True, help="Count mentions instead of clusters (real-world events).")
+@click.option(
+    "--sort",
+    type=click.Choice(["events", "cooperation", "conflict"]),
+    default="events",
+    show_default=True,
+    help="Most events first, most cooperative (highest summed weight) or most conflictual (lowest).",
+)
+@click.option("--limit", type=int, default=None, help="At most this many rows (default: 20 without --by).")
+def dyads(
+    actors: tuple[str, ...],
+    db: str | None,
+    as_json: bool,
+    date_from: str | None,
+    date_to: str | None,
+    level: str,
+    by: str | None,
+    directed: bool,
+    mentions: bool,
+    sort: str,
+    limit: int | None,
+) -> None:
+    """Cooperation and conflict between actors: all dyads, one actor's, or one pair's, over time.
+
+    ACTORS: none, one or two codes: a country (RUS), a country and sector ("RUS GOV"), an
+    organisation ("IGO NATO"). Counts are of event clusters; scores weigh each cluster by its
+    PLOVER type's weight, and only occurred or claimed events count (planned ones do not).
+    """
+    if len(actors) > 2:
+        _fail(f"{len(actors)} actors given: expected none, one or two")
+    window = _window(date_from, date_to)
+    with _open_api(db) as api:
+        try:
+            rel = api.dyads(
+                *actors,
+                by=by,
+                level=level,
+                directed=directed,
+                window=window,
+                unit="mentions" if mentions else "clusters",
+            )
+            lead = "period, " if by else ""
+            if sort == "cooperation":
+                rel = rel.filter("weight_sum > 0").order(f"{lead}weight_sum DESC, source, target")
+            elif sort == "conflict":
+                rel = rel.filter("weight_sum < 0").order(f"{lead}weight_sum ASC, source, target")
+            if as_json:
+                cols = list(rel.columns)
+                for r in (rel.limit(limit) if limit else rel).fetchall():
+                    rec = dict(zip(cols, r, strict=True))
+                    # the first release's keys, kept for scripts that read them
+                    rec.update(
+                        a=rec["source"],
+                        b=rec["target"],
+                        mean_weight=rec["weight_mean"],
+                        cooperative=rec["verbal_cooperation"] + rec["material_cooperation"],
+                        conflictual=rec["verbal_conflict"] + rec["material_conflict"],
+                    )
+                    _echo_json(rec)
+                return
+            _emit(rel, False, limit or (None if by else 20))
+        except AlianzaError as err:
+            _fail(str(err))
+
+
+@cli.command()
+@_query_options
+@click.option("--limit", type=int, default=30, show_default=True)
+def network(db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str, limit: int) -> None:
+    """The alliance network of a period: actors and the scores of each pair."""
+    window = _window(date_from, date_to)
+    with _open_api(db) as api:
+        try:
+            nodes, edges = api.network(window, level)
+            if as_json:
+                for r in _records(nodes):
+                    _echo_json({"kind": "node", **r})
+                for r in _records(edges):
+                    _echo_json({"kind": "edge", **r})
+                return
+            click.echo("Actors:")
+            _emit(nodes, False, limit)
+            click.echo("\nPairs:")
+            _emit(edges, False, limit)
+        except AlianzaError as err:
+            _fail(str(err))
+
+
+def _records(rel: Any) -> list[dict[str, Any]]:
+    cols = list(rel.columns)
+    return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+
+
+@cli.command()
+@_query_options
+def blocs(db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str) -> None:
+    """Blocs: communities of the cooperation graph (Louvain, seeded: stable for the same data)."""
+    window = _window(date_from, date_to)
+    with _open_api(db) as api:
+        try:
+            found = api.blocs(window, level)
+        except AlianzaError as err:
+            _fail(str(err))
+    if as_json:
+        for b in found:
+            _echo_json(b)
+        return
+    rows = [
+        {"bloc": b["bloc"], "size": b["size"], "score": b["internal_score"], "members": ", ".join(b["members"])}
+        for b in found
+    ]
+    _table(rows, ["bloc", "size", "score", "members"], {"members": 100})
+
+
+@cli.command()
+@_query_options
+@click.option(
+    "--window",
+    "window_text",
+    default="30d",
+    show_default=True,
+    help="Length of each of the two windows compared (30d, 8w, 3m, 1y).",
+)
+@click.option("--limit", type=int, default=20, show_default=True)
+def shifts(
+    db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str, window_text: str, limit: int
+) -> None:
+    """The dyads whose net score moved most: the last window (ending --to, default the last day
+    stored) against the window before it."""
+    from .aggregate.queries import QueryError, parse_window
+
+    if date_from is not None:
+        _fail("--from does not apply to shifts: the windows end at --to and reach back --window each")
+    try:
+        days = parse_window(window_text)
+    except QueryError as err:
+        _fail(str(err))
+    end = _date(date_to, "--to")
+    with _open_api(db) as api:
+        try:
+            _emit(api.shifts(days, end, level), as_json, limit)
+        except AlianzaError as err:
+            _fail(str(err))
+
+
+@cli.command()
+@_query_options
+@click.option("--actor", default=None, help='Only clusters with this actor (RUS, "RUS GOV", "IGO NATO").')
+@click.option("--type", "etype", default=None, help="Only this PLOVER type.")
+@click.option("--limit", type=int, default=50, show_default=True)
+def clusters(
+    db: str | None,
+    as_json: bool,
+    date_from: str | None,
+    date_to: str | None,
+    level: str,
+    actor: str | None,
+    etype: str | None,
+    limit: int,
+) -> None:
+    """Event clusters: each real-world event once, with its mentions, articles and sources."""
+    window = _window(date_from, date_to)
+    with _open_api(db) as api:
+        try:
+            rel = api.clusters(window, actor, etype.upper() if etype else None)
+            if as_json:
+                _emit(rel, True, limit)
+                return
+            rel = rel.project(
+                "day, type, mode, status, source_code AS source, target_code AS target, mentions, articles, sources, evidence"
+            )
+            _emit(rel, False, limit, {"evidence": 70})
+        except AlianzaError as err:
+            _fail(str(err))
+
+
+@cli.command()
+@_query_options
+@click.option("--format", "fmt", required=True, help="csv, parquet, jsonl, gdelt (TSV), graphml or gexf.")
+@click.option("--what", default="events", show_default=True, help="events, clusters, dyads or network.")
+@click.option("--out", "out", required=True, help="File to write (written whole or not at all).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("--by", default="month", show_default=True, help="Period of dyad rows (--what dyads).")
+def export(
+    db: str | None,
+    as_json: bool,
+    date_from: str | None,
+    date_to: str | None,
+    level: str,
+    fmt: str,
+    what: str,
+    out: str,
+    force: bool,
+    by: str,
+) -> None:
+    """Export events, clusters, dyads or the network for other tools."""
+    from .aggregate.export import FORMATS, WHATS
+
+    if fmt not in FORMATS:
+        _fail(f"unknown --format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if what not in WHATS:
+        _fail(f"unknown --what {what!r}: expected one of {', '.join(WHATS)}")
+    window = _window(date_from, date_to)
+    with _open_api(db) as api:
+        try:
+            path = api.export(what, fmt, out, force=force, window=window, level=level, by=by)
+        except AlianzaError as err:
+            _fail(str(err))
+    if as_json:
+        _echo_json({"what": what, "format": fmt, "out": str(path)})
+    else:
+        click.echo(f"wrote {what} as {fmt} to {path}")
 
 
 @cli.command()

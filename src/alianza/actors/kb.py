@@ -89,7 +89,9 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What an alias means. `form` is set when the alias must match with its exact case."""
+    """What an alias means. `form` is set when the alias must match with its exact case; `proper`
+    when it is a name (written with a capital in the data) and must start with a capital in the
+    text too: "Reunión" the island is not "la reunión" the meeting, nor "Chad" a chad."""
 
     kind: str
     country: str | None = None
@@ -97,6 +99,7 @@ class Entry:
     org: str | None = None
     name: str | None = None
     form: str | None = None
+    proper: bool = False
 
 
 def _date(value: Any, end: bool = False) -> dt.date:
@@ -131,8 +134,11 @@ class KnowledgeBase:
         key = fold(form.strip())
         if not key:
             return
-        if _case_sensitive(form.strip()):
-            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, form.strip())
+        form = form.strip()
+        if _case_sensitive(form):
+            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, form)
+        elif form[:1].isupper():
+            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, None, True)
         bucket = self.aliases[lang][key]
         if entry not in bucket:
             bucket.append(entry)

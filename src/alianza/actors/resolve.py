@@ -141,7 +141,11 @@ def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
         start = end - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
             continue
-        entries = tuple(e for e in kb.entries(lang, key) if e.form is None or text[start : end + 1] == e.form)
+        entries = tuple(
+            e
+            for e in kb.entries(lang, key)
+            if (e.form is None or text[start : end + 1] == e.form) and (not e.proper or text[start].isupper())
+        )
         if entries:
             found.append(Hit(start, end + 1, entries))
     found.sort(key=lambda h: (-(h.end - h.start), h.start))

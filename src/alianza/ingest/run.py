@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..aggregate.clusters import update_clusters
+from ..aggregate.config import AggregateConfig
 from ..nlp.dates import parse_date
 from ..pipeline import Resources, code_article, make_article
 from ..store.db import Fingerprint, Store
@@ -40,6 +42,7 @@ class IngestOptions:
     lang: str | None = None  # force every article's language
     strict: bool = False  # re-raise internal errors instead of counting them
     code: bool = True  # False stores articles without events (benchmarks of reading alone)
+    aggregate: AggregateConfig = field(default_factory=AggregateConfig)  # the cluster window, ...
 
 
 @dataclass
@@ -53,6 +56,8 @@ class BatchReport:
     exact_duplicates: int = 0
     near_duplicates: int = 0
     events: int = 0
+    clusters_new: int = 0
+    clusters_touched: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
     rejections: list[Rejection] = field(default_factory=list)
@@ -69,7 +74,8 @@ class BatchReport:
             f"{self.files} files, {self.records} records in {self.seconds:.1f} s ({self.rate:.1f}/s): "
             f"{self.articles} new articles ({langs or 'none'}), {self.coded} coded, {self.uncoded} in languages "
             f"without a pipeline, {self.exact_duplicates} exact and {self.near_duplicates} near duplicates, "
-            f"{self.skipped_existing} already stored, {self.events} events, {len(self.rejections)} rejected"
+            f"{self.skipped_existing} already stored, {self.events} events ({self.clusters_new} new clusters), "
+            f"{len(self.rejections)} rejected"
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -83,6 +89,8 @@ class BatchReport:
             "exact_duplicates": self.exact_duplicates,
             "near_duplicates": self.near_duplicates,
             "events": self.events,
+            "clusters_new": self.clusters_new,
+            "clusters_touched": self.clusters_touched,
             "languages": dict(self.languages),
             "formats": dict(self.formats),
             "rejected": [str(r) for r in self.rejections],
@@ -283,6 +291,11 @@ class _Runner:
                 self.flush(batch, t0)
                 batch = []
         self.flush(batch, t0)
+        # Clusters are brought up to date once per run (an interrupted run's events are picked up
+        # by the next one: clustering takes every event that has no cluster yet).
+        with Store(self.db_path) as store:
+            upd = update_clusters(store.con, self.opts.aggregate)
+        self.report.clusters_new, self.report.clusters_touched = upd.new_clusters, upd.recounted
         self.report.seconds = time.perf_counter() - t0
         return self.report
 

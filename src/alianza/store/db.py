@@ -51,6 +51,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE minhash_bands (band SMALLINT, hash BIGINT, article_id VARCHAR);
     CREATE INDEX minhash_bands_key ON minhash_bands(band, hash);
     """,
+    # 3: event clusters (aggregate/clusters.py). Events gain the two fields clustering reads.
+    """
+    ALTER TABLE events ADD COLUMN is_symmetric BOOLEAN;
+    ALTER TABLE events ADD COLUMN mentions INTEGER;
+    UPDATE events SET is_symmetric = coalesce(CAST(json_extract(json, '$.symmetric') AS BOOLEAN), false),
+                      mentions = coalesce(CAST(json_extract(json, '$.mentions') AS INTEGER), 1);
+    CREATE TABLE event_clusters (
+        id VARCHAR, type VARCHAR, quad VARCHAR, status VARCHAR, status_class VARCHAR,
+        a_code VARCHAR, b_code VARCHAR, is_symmetric BOOLEAN,
+        source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+        target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+        mode VARCHAR, cameo VARCHAR, day DATE, last_day DATE, place VARCHAR, weight DOUBLE,
+        events INTEGER, mentions INTEGER, articles INTEGER, sources INTEGER,
+        first_seen DATE, last_seen DATE, representative VARCHAR, evidence VARCHAR, url VARCHAR
+    );
+    CREATE TABLE event_cluster_members (event_id VARCHAR, cluster_id VARCHAR);
+    CREATE TABLE clusters_dirty (cluster_id VARCHAR);
+    """,
 )
 EVENT_COLUMNS = (
     "id",
@@ -80,6 +98,8 @@ EVENT_COLUMNS = (
     "trigger",
     "rule",
     "json",
+    "is_symmetric",
+    "mentions",
 )
 
 
@@ -166,6 +186,8 @@ def _event_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
                 ev.evidence.trigger,
                 ev.rule,
                 json.dumps(j, ensure_ascii=False),
+                ev.symmetric,
+                ev.mentions,
             )
         )
     return rows
@@ -179,6 +201,13 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: Sequence[str], row
     columns = [list(c) for c in zip(*rows, strict=True)]
     unnests = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
     con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {unnests}", columns)
+
+
+def first(cur: Any) -> tuple[Any, ...] | None:
+    """The first row of a result, read to the end: this DuckDB refuses new work on a connection
+    while a result is unfinished, which `fetchone()` leaves behind."""
+    rows = cur.fetchall()
+    return tuple(rows[0]) if rows else None
 
 
 def default_db_path() -> str:
@@ -247,12 +276,12 @@ class Store:
 
     @property
     def version(self) -> int:
-        rows = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
+        rows = first(
+            self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
+        )
         if not rows or rows[0] == 0:
             return 0
-        got = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        got = first(self.con.execute("SELECT max(version) FROM schema_version"))
         return int(got[0]) if got and got[0] is not None else 0
 
     def migrate(self) -> None:
@@ -264,7 +293,7 @@ class Store:
             self.con.execute("COMMIT")
 
     def has_article(self, article_id: str) -> bool:
-        return bool(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone())
+        return bool(first(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])))
 
     # -- duplicate lookups (the ingest runner's) -------------------------------------------------
     def existing(self, ids: Sequence[str]) -> set[str]:
@@ -314,9 +343,22 @@ class Store:
             if fp is not None:
                 sig_rows.append((coded.article.id, fp.sig))
                 band_rows.extend((i, h, coded.article.id) for i, h in enumerate(fp.bands))
+        originals = [c.article.duplicate_of for c, _fp, _x in items if c.article.duplicate_of]
         con = self.con
         con.execute("BEGIN")
         try:
+            # Clusters that lose these articles' old events, or gain a copy of their articles, are
+            # recounted by the next `update_clusters` (aggregate/clusters.py).
+            con.execute(
+                "INSERT INTO clusters_dirty SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+                "ON e.id = m.event_id WHERE e.article_id IN (SELECT unnest(?)) OR e.article_id IN (SELECT unnest(?))",
+                [ids, originals],
+            )
+            con.execute(
+                "DELETE FROM event_cluster_members WHERE event_id IN "
+                "(SELECT id FROM events WHERE article_id IN (SELECT unnest(?)))",
+                [ids],
+            )
             for table, col in (
                 ("events", "article_id"),
                 ("minhash_bands", "article_id"),
@@ -360,8 +402,8 @@ class Store:
         return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
 
     def counts(self) -> dict[str, int]:
-        a = self.con.execute("SELECT count(*) FROM articles").fetchone()
-        e = self.con.execute("SELECT count(*) FROM events").fetchone()
+        a = first(self.con.execute("SELECT count(*) FROM articles"))
+        e = first(self.con.execute("SELECT count(*) FROM events"))
         return {"articles": int(a[0]) if a else 0, "events": int(e[0]) if e else 0}
 
     def top_dyads(self, limit: int = 10) -> list[dict[str, Any]]:

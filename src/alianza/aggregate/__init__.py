@@ -1,0 +1,1 @@
+"""From events to the alliance map: clusters, dyads over time, networks, blocs, shifts, exports."""
