@@ -88,7 +88,9 @@ def test_actors_bare_sector_takes_the_country_of_the_place(kb: KnowledgeBase) ->
         ("fr", "Le chili de la cantine était trop épicé.", "chili"),
     ],
 )
-def test_actors_country_names_need_a_capital_common_words_do_not_match(kb: KnowledgeBase, lang: str, text: str, word: str) -> None:
+def test_actors_country_names_need_a_capital_common_words_do_not_match(
+    kb: KnowledgeBase, lang: str, text: str, word: str
+) -> None:
     assert not [m for m in find_mentions(text, lang, kb, ArticleContext()) if m.text.lower() == word]
     capital = text.replace(word, word.capitalize(), 1)
     assert [m.actor.country for m in find_mentions(capital, lang, kb, ArticleContext()) if m.text.lower() == word]

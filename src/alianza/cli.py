@@ -627,17 +627,22 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
 )
 @click.option("-n", "--articles", "n", type=click.IntRange(10, 100_000), default=200, show_default=True)
 @click.option("--no-ingest", is_flag=True, help="Measure cleaning and coding only, not the store.")
+@click.option("--aggregate", is_flag=True, help="Measure aggregation instead, on a synthetic store of --events events.")
+@click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
-def bench(corpus: Path, n: int, no_ingest: bool, as_json: bool) -> None:
-    """Measure throughput in articles/second/core (one process: one core)."""
+def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
+    """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
     import logging
 
-    from .eval.bench import run_bench
+    from .eval.bench import run_bench, run_bench_aggregate
     from .pipeline import Resources
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)
+        if aggregate:
+            result = run_bench_aggregate(n_events)
+        else:
+            result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
     if as_json:

@@ -75,8 +75,10 @@ _RECOUNT = """
         FROM event_cluster_members m JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = e.article_id
         WHERE m.cluster_id IN (SELECT cluster_id FROM touched)
     ), docs AS (  -- every document telling the event: the coded article and its copies
-        SELECT mem.cluster_id, mem.id AS event_id, mem.mentions, d.id AS doc, coalesce(d.site, d.source) AS src, d.published
-        FROM mem JOIN articles d ON d.id = mem.article_id OR d.duplicate_of = mem.article_id
+        SELECT cluster_id, mentions, article_id AS doc, coalesce(site, a_source) AS src, published FROM mem
+        UNION ALL
+        SELECT mem.cluster_id, mem.mentions, d.id, coalesce(d.site, d.source), d.published
+        FROM mem JOIN articles d ON d.duplicate_of = mem.article_id
     ), counts AS (
         SELECT cluster_id, sum(mentions) AS mentions, count(DISTINCT doc) AS articles, count(DISTINCT src) AS sources,
                min(published) AS first_seen, max(published) AS last_seen

@@ -137,7 +137,6 @@ def write_table(rel: duckdb.DuckDBPyRelation, fmt: str, path: Path) -> None:
         # DuckDB writes the file: no Python loop over rows. A single `json` column holds the public
         # event shape already (one line each, json.dumps escapes newlines) and is written as is.
         view = "alianza_export"
-        rel.create_view(view, replace=True)
         target = str(path).replace("'", "''")
         opts = (
             "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f'"

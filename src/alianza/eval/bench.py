@@ -135,3 +135,55 @@ def run_bench(res: Resources, corpus: Path, n: int = 200, ingest: bool = True) -
                 result[f"{label}_articles_per_s"] = _rate(rep.records, time.perf_counter() - t)
                 result[f"{label}_duplicates"] = rep.exact_duplicates + rep.near_duplicates
     return result
+
+
+def run_bench_aggregate(n_events: int = 10_000_000, keep: Path | None = None) -> dict[str, Any]:
+    """The aggregation benchmark of issue 8 on a synthetic store (`aggregate/synth.py`)."""
+    import datetime as dt
+
+    from ..aggregate.clusters import update_clusters
+    from ..aggregate.queries import Window
+    from ..aggregate.synth import add_events, build_synthetic
+    from ..api import Alianza
+
+    out: dict[str, Any] = {"events": n_events}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(keep or Path(tmp) / "synthetic.duckdb")
+        t = time.perf_counter()
+        build_synthetic(path, n_events)
+        out["build_s"] = round(time.perf_counter() - t, 2)
+        with Alianza(path, read_only=False) as api:
+            t = time.perf_counter()
+            upd = api.update_clusters(rebuild=True)
+            out["cluster_all_s"] = round(time.perf_counter() - t, 2)
+            out["clusters"] = upd.new_clusters
+            busiest = api.dyads(by=None).limit(1).fetchall()[0]
+            a, b = busiest[0], busiest[1]
+            t = time.perf_counter()
+            series = api.dyads(a, b, by="month").fetchall()
+            out["dyad_series_s"] = round(time.perf_counter() - t, 3)
+            out["dyad_series"] = f"{a}-{b}, {len(series)} months"
+            year = Window(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+            t = time.perf_counter()
+            nodes, edges = api.network(year)
+            n_nodes, n_edges = len(nodes.fetchall()), len(edges.fetchall())
+            out["network_year_s"] = round(time.perf_counter() - t, 3)
+            out["network_year"] = f"{n_nodes} nodes, {n_edges} edges"
+            t = time.perf_counter()
+            found = api.blocs(year)
+            out["blocs_year_s"] = round(time.perf_counter() - t, 3)
+            out["blocs"] = len(found)
+            t = time.perf_counter()
+            moved = api.shifts(30).fetchall()
+            out["shifts_30d_s"] = round(time.perf_counter() - t, 3)
+            out["shifts"] = len(moved)
+            t = time.perf_counter()
+            api.export("events", "parquet", Path(tmp) / "events.parquet", force=True)
+            out["export_parquet_s"] = round(time.perf_counter() - t, 2)
+            out["parquet_mb"] = round((Path(tmp) / "events.parquet").stat().st_size / 1e6, 1)
+            add_events(api.con, 10_000, start=10**9)
+            t = time.perf_counter()
+            upd = update_clusters(api.con, api.config)
+            out["cluster_10k_new_s"] = round(time.perf_counter() - t, 3)
+            out["cluster_10k_new"] = f"{upd.attached} joined clusters, {upd.new_clusters} new"
+    return out
