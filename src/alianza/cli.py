@@ -87,6 +87,13 @@ def cli() -> None:
 )
 @click.option("--no-near-dup", is_flag=True, help="Detect exact copies only.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
+@click.option(
+    "--cluster-window",
+    type=click.IntRange(0, 365),
+    default=3,
+    show_default=True,
+    help="Days within which reports of one type and actor pair are one event (see README, clusters).",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
 @click.option("--strict", is_flag=True, help="Stop at the first internal error instead of counting it.")
@@ -106,6 +113,7 @@ def ingest(
     near_dup: float,
     no_near_dup: bool,
     batch_size: int,
+    cluster_window: int,
     progress: bool | None,
     quiet: bool,
     strict: bool,
@@ -119,6 +127,7 @@ def ingest(
 
     from tqdm import tqdm
 
+    from .aggregate.config import AggregateConfig
     from .ingest.readers import ReadOptions
     from .ingest.records import FieldMap
     from .ingest.run import BatchReport, IngestOptions
@@ -132,6 +141,7 @@ def ingest(
         near_threshold=None if no_near_dup else near_dup,
         lang=lang,
         strict=strict,
+        aggregate=AggregateConfig(window_days=cluster_window),
     )
     # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
