@@ -121,3 +121,49 @@ def test_coder_seed_central_events(res: Resources, seed_text: str) -> None:
     assert ("REJECT", "UKR") in got and ("REJECT", "IGO") in got
     call = next(e for e in coded.events if e.type == "CONSULT" and e.mode == "phone")
     assert {call.source.actor.code, call.target.actor.code} == {"RUS GOV", "PRK GOV"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "source", "target"),
+    [
+        ("Iran threatened to cut off gas supplies to Armenia.", "en", "THREATEN", "IRN", "ARM"),
+        ("Rusia amenazó con cortar el suministro de gas a Moldavia.", "es", "THREATEN", "RUS", "MDA"),
+        ("The United States demanded that North Korea abandon its nuclear programme.", "en", "REQUEST", "USA", "PRK"),
+    ],
+)
+def test_coder_target_from_the_complement_clause(
+    res: Resources, text: str, lang: str, etype: str, source: str, target: str
+) -> None:
+    e = one(events(text, lang, res), etype)
+    assert (e["source"]["country"], e["target"]["country"]) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept", "dropped"),
+    [
+        ("Turkey refused to meet the Greek delegation in Athens.", "en", "REJECT", "CONSULT"),
+        ("Turquía se negó a reunirse con la delegación griega.", "es", "REJECT", "CONSULT"),
+        ("Estados Unidos acusó a Pionyang de suministrar municiones a Rusia.", "es", "ACCUSE", "AID"),
+        ("Iran threatened to impose sanctions on Azerbaijan.", "en", "THREATEN", "SANCTION"),
+    ],
+)
+def test_coder_embedded_action_is_the_content_not_a_second_event(
+    res: Resources, text: str, lang: str, kept: str, dropped: str
+) -> None:
+    evs = events(text, lang, res)
+    assert one(evs, kept) and not [e for e in evs if e["type"] == dropped]
+
+
+def test_coder_noun_in_an_adjunct_does_not_take_the_clause_subject(res: Resources) -> None:
+    evs = events("The police imposed a curfew in Lagos after violent protests.", "en", res)
+    assert not [e for e in evs if e["type"] == "PROTEST"]
+    assert one(events("Thousands of students staged a protest against the government in Lagos.", "en", res), "PROTEST")
+
+
+def test_coder_capitalised_word_is_a_name_not_a_trigger(res: Resources) -> None:
+    assert not [e for e in events("Serbia eased emergency measures in March.", "en", res) if e["type"] == "PROTEST"]
+
+
+def test_coder_domestic_armed_group_gives_its_country_to_bare_sectors(res: Resources) -> None:
+    e = one(events("Guerrilleros de las FARC amenazaron a los campesinos de la región.", "es", res), "THREATEN")
+    assert (e["source"]["code"], e["target"]["country"]) == ("COL REB", "COL")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 
 from ..textutil import fold, fold_keep_length
 from ..types import Actor, ActorMention, Place
@@ -278,7 +278,34 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
 
     _remembered_names(text, hits, out, ctx, offset)
     _plural_references(text, out, ctx, offset)
+    out = _domestic_conflict_country(out)
     return sorted(out, key=lambda m: m.start)
+
+
+# Sectors of armed or political actors that act inside one country: their victims and opponents
+# named only by a sector ("los campesinos", "tropas del Ejército Nacional") are in that country.
+DOMESTIC_SECTORS = frozenset({"REB", "UAF", "CRM", "INS", "OPP"})
+
+
+def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
+    """Give bare sector mentions the country of the one domestic armed or opposition group of the
+    sentence ("Guerrilleros de las FARC amenazaron a los campesinos": COL CVL). Internal conflicts
+    are where news names actors by sector alone; a foreign army's victims are not covered, since
+    MIL and GOV are not domestic sectors here."""
+    countries = {
+        m.actor.country
+        for m in out
+        if m.actor.sector in DOMESTIC_SECTORS and m.actor.country and m.actor.country not in ("---", "IGO")
+    }
+    if len(countries) != 1:
+        return out
+    (country,) = countries
+    return [
+        replace(m, actor=replace(m.actor, country=country), how="context")
+        if m.how == "sector" and m.actor.country is None and m.actor.sector
+        else m
+        for m in out
+    ]
 
 
 def _inside_name(text: str, h: Hit) -> bool:

@@ -23,6 +23,8 @@ Token = Any  # spacy.tokens.Token: kept loose so that this module imports withou
 MAX_ARG_DEPTH = 4
 VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Verbal event types whose complement clause is their content, not a separate event.
+GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
 
 
 @dataclass
@@ -182,6 +184,8 @@ class SentenceCoder:
         if name == "self":
             return self.tok_mention.get(t.i), t
         if name == "governor":
+            if v.i != t.i and not self.core_argument(t, v):
+                return None, None  # "curfew after violent protests": the clause's subject did not protest
             a, tok = self.subject(v) if v.i != t.i else (None, None)
             if a is None and v.i != t.i:
                 a = self.inherited_subject(v)
@@ -216,7 +220,8 @@ class SentenceCoder:
 
     # -- main --------------------------------------------------------------------------------
     def code(self) -> list[Event]:
-        events: list[Event] = []
+        self.governing_type: dict[int, str] = {}
+        found: list[tuple[Token, Event]] = []
         used: set[tuple[int, str]] = set()
         for t in self.doc:
             entries = self.lex.lookup(*_keys(t, self.lemma_of))
@@ -228,9 +233,46 @@ class SentenceCoder:
                     continue
                 ev = self.try_entry(t, e)
                 if ev is not None:
-                    events.append(ev)
+                    found.append((t, ev))
                     used.add((t.i, e.type))
-        return events
+        # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
+        self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
+        governing = set(self.governing_type)
+        return [ev for t, ev in found if not self.embedded_in(t, governing)]
+
+    def warns_that(self, t: Token) -> bool:
+        """ "X warned that Y could attack": a statement about someone else's action, not a threat
+        (a threat is the speaker's own: "threatened to attack", "warned Y that it would retaliate")."""
+        objs = self.syn.obj | self.syn.iobj | {"obj", "dobj", "iobj", "dative"}
+        if any(self.dep(c) in objs for c in t.children):
+            return False
+        return any(self.dep(c) == "ccomp" and self.has_subject(c) for c in t.children)
+
+    def embedded_in(self, t: Token, governing: set[int]) -> bool:
+        """Is this trigger the content of a threat, refusal, demand, offer or accusation in the same
+        sentence? "threatened to impose sanctions", "refused to meet", "demanded that they withdraw",
+        "accused Pyongyang of supplying shells": the embedded action has not happened; the sentence's
+        event is the governing one (PLOVER and CAMEO code it alone)."""
+        node = t
+        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.lem(t.head) in self.syn.light_verbs:
+            node = t.head  # "threatened to impose sanctions": the support verb is the clause
+        for _ in range(2):
+            d = self.dep(node)
+            head = node.head
+            if head.i == node.i:
+                return False
+            if d == "pcomp" and self.dep(head) == "prep":  # "of supplying": through the preposition
+                head = head.head
+            elif d == "ccomp" and self.has_subject(node) and self.governing_type.get(head.i) not in ("REQUEST", "AGREE"):
+                return False  # "warned that Russia could attack": a prediction, kept with its own modality
+            elif d not in ("xcomp", "ccomp") and not (
+                d in ("advcl", "acl") and any(self.dep(c) in ("mark", "case") for c in node.children)
+            ):
+                return False
+            if head.i in governing:
+                return True
+            node = head
+        return False
 
     def fits(self, t: Token, e: Entry) -> Token | None:
         """The clause head for this trigger if the entry applies here, else None."""
@@ -248,6 +290,8 @@ class SentenceCoder:
         else:
             if t.pos_ not in NOUN_POS:
                 return None
+            if t.text[:1].isupper() and t.i > t.sent.start and not t.is_upper:
+                return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
             head = t.head
             governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
             if governed and self.lex.lookup(*_keys(head, self.lemma_of)) and self.lem(head) not in self.syn.light_verbs:
@@ -272,12 +316,27 @@ class SentenceCoder:
             return None
         return v
 
+    def core_argument(self, t: Token, v: Token) -> bool:
+        """Is the noun `t` the subject or object of `v` (through coordination at most)? Only then
+        does `v`'s subject take part in the noun's event: "held talks", "the protest turned violent";
+        not in "imposed a curfew after the protests" or "in response to the unrest"."""
+        node = t
+        while self.dep(node) == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.head.i != v.i:
+            return False
+        d = self.dep(node)
+        core = self.syn.subj | self.syn.obj | {"obj", "dobj", "nsubj", "nsubj:pass", "attr"}
+        return d in core and self.case_of(node) in (None, "a")
+
     def subtree_lemmas(self, t: Token) -> set[str]:
         return {self.lem(x) for x in t.subtree} | {fold(x.text) for x in t.subtree}
 
     def try_entry(self, t: Token, e: Entry) -> Event | None:
         v = self.fits(t, e)
         if v is None:
+            return None
+        if e.type == "THREATEN" and e.pos == "verb" and self.warns_that(t):
             return None
         etype = self.ont[e.type]
         passive = e.pos == "verb" and self.is_passive(t)
@@ -372,6 +431,8 @@ class SentenceCoder:
                 if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
                     if v.morph.get("VerbForm") in (["Fin"], ["Inf"], ["Ger"]) and self.state.last_subject is not None:
                         source, inherited = self.state.last_subject, True
+        if target is None and source is not None and e.target and not passive and not e.target_from_subject:
+            target = self.complement_target(t, v, source)
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
         if target is None and self.ont[e.type].symmetric:
             if source is not None and source.group and len(source.group) > 1:
@@ -386,6 +447,32 @@ class SentenceCoder:
             if subj is not None:
                 self.state.last_subject = subj
         return _Args(source, target, inherited)
+
+    def complement_target(self, t: Token, v: Token, source: ActorMention | None) -> ActorMention | None:
+        """The target of a verb of saying or intending sits in its complement clause: "threatened
+        to cut off electricity to Azerbaijan", "refused to meet the Jordanian king", "demanded that
+        North Korea abandon its programme", "exigió al Gobierno que...". First the complement's
+        objects and obliques, then (for a finite complement with its own subject) that subject."""
+        syn = self.syn
+        for h in [t] if v.i == t.i else [t, v]:
+            for c in h.children:
+                if self.dep(c) not in ("xcomp", "ccomp"):
+                    continue
+                objs: list[Token] = []
+                subjs: list[Token] = []
+                for g in c.children:
+                    d = self.dep(g)
+                    if d in syn.obj or d in syn.iobj or d in ("obl", "dative", "obj", "iobj"):
+                        objs.append(g)
+                    elif d == "prep":
+                        objs.extend(x for x in g.children if self.dep(x) == "pobj")
+                    elif d in syn.subj:
+                        subjs.append(g)
+                for g in objs + subjs:
+                    a = self.actor_in(g)
+                    if a is not None and (source is None or a.actor != source.actor):
+                        return a
+        return None
 
     def has_subject(self, v: Token) -> bool:
         return any(self.dep(c) in self.syn.subj for c in v.children)
