@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace, dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..textutil import fold, fold_keep_length
 from ..types import Actor, ActorMention, Place

@@ -88,7 +88,11 @@ def _date(v: Any) -> Any:
 
 def _brief(e: dict[str, Any]) -> str:
     s, t = e.get("source") or {}, e.get("target") or {}
-    trig = (e.get("evidence") or {}).get("trigger") or e.get("trigger") or ""
+    ev = e.get("evidence")
+    # system events carry an evidence object; gold events may carry the evidence text itself
+    trig = (
+        (ev.get("trigger") if isinstance(ev, dict) else None) or e.get("trigger") or (ev if isinstance(ev, str) else "")
+    )
     return f"{e.get('type')} {s.get('country')}/{s.get('sector')} -> {t.get('country')}/{t.get('sector')} [{trig}]"
 
 

@@ -263,7 +263,9 @@ class SentenceCoder:
                 return False
             if d == "pcomp" and self.dep(head) == "prep":  # "of supplying": through the preposition
                 head = head.head
-            elif d == "ccomp" and self.has_subject(node) and self.governing_type.get(head.i) not in ("REQUEST", "AGREE"):
+            elif (
+                d == "ccomp" and self.has_subject(node) and self.governing_type.get(head.i) not in ("REQUEST", "AGREE")
+            ):
                 return False  # "warned that Russia could attack": a prediction, kept with its own modality
             elif d not in ("xcomp", "ccomp") and not (
                 d in ("advcl", "acl") and any(self.dep(c) in ("mark", "case") for c in node.children)
