@@ -82,16 +82,29 @@ def _event_key(ev: Event) -> tuple[str, ...]:
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
-    """One event per (type, actors, status, date) in an article: a story retold is counted once."""
+    """One event per (type, actors, status, date) in an article: a story retold is counted once.
+
+    A retelling without a date ("la inminente cumbre entre Putin y Trump") is the event told
+    earlier with one ("la cumbre programada ... el próximo 15 de agosto"), and the other way round.
+    """
     seen: dict[tuple[str, ...], int] = {}
+    undated: dict[tuple[str, ...], int] = {}  # key without the date -> first event of that key
     out: list[Event] = []
     for ev in events:
         k = _event_key(ev)
-        if k in seen:
-            i = seen[k]
-            out[i] = replace(out[i], mentions=out[i].mentions + 1)
+        base = k[:-1]
+        i = seen.get(k)
+        if i is None and base in undated and (k[-1] == "-" or _event_key(out[undated[base]])[-1] == "-"):
+            i = undated[base]
+        if i is not None:
+            kept = out[i]
+            if kept.date is None and ev.date is not None:
+                kept = replace(kept, date=ev.date)
+            out[i] = replace(kept, mentions=kept.mentions + 1)
+            seen.setdefault(k, i)
         else:
             seen[k] = len(out)
+            undated.setdefault(base, len(out))
             out.append(ev)
     return out
 

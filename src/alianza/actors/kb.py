@@ -100,6 +100,7 @@ class Entry:
     name: str | None = None
     form: str | None = None
     proper: bool = False
+    adjective: bool = False  # a sector word that is also an adjective ("cooperación militar")
 
 
 def _date(value: Any, end: bool = False) -> dt.date:
@@ -128,6 +129,8 @@ class KnowledgeBase:
         self.places: dict[str, Place] = {}  # folded name -> place
         self.aliases: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._automata: dict[str, ahocorasick.Automaton] = {}
+        # words after which an adjective-like sector word is a noun: "los militares", "dos civiles"
+        self.noun_markers: dict[str, frozenset[str]] = {}
 
     # -- building ---------------------------------------------------------------------------
     def add(self, lang: str, form: str, entry: Entry) -> None:
@@ -136,9 +139,9 @@ class KnowledgeBase:
             return
         form = form.strip()
         if _case_sensitive(form):
-            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, form)
+            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, form, False, entry.adjective)
         elif form[:1].isupper():
-            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, None, True)
+            entry = Entry(entry.kind, entry.country, entry.sector, entry.org, entry.name, None, True, entry.adjective)
         bucket = self.aliases[lang][key]
         if entry not in bucket:
             bucket.append(entry)
@@ -226,10 +229,20 @@ def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problem
         if not path.exists():
             continue
         for no, row in read_tsv(path):
-            if len(row) != 2 or row[1] not in SECTORS:
-                problems.append(Problem(str(path), no, f"expected form, sector in {sorted(SECTORS)}; got {row!r}"))
+            if len(row) not in (2, 3) or row[1] not in SECTORS or (len(row) == 3 and row[2] != "adj"):
+                problems.append(
+                    Problem(str(path), no, f"expected form, sector in {sorted(SECTORS)}[, adj]; got {row!r}")
+                )
                 continue
-            kb.add(lang, row[0], Entry("sector", sector=row[1]))
+            kb.add(lang, row[0], Entry("sector", sector=row[1], adjective=len(row) == 3))
+        markers = root / "sectors" / f"{lang}.noun_markers.txt"
+        if markers.exists():
+            kb.noun_markers[lang] = frozenset(
+                fold(w)
+                for line in markers.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")
+                for w in line.split()
+            )
 
 
 def _names(raw: Any, path: Path, what: str, problems: list[Problem]) -> list[tuple[str, str]]:

@@ -97,9 +97,13 @@ class ArticleContext:
         a = m.actor
         if a.name and a.country:
             self.names[fold(a.name)] = a
-            last = a.name.split()[-1]
-            if len(last) > 3:
+            parts = a.name.split()
+            last = parts[-1]
+            if len(last) > 3 and "-" not in last:
                 self.names.setdefault(fold(last), a)
+            if len(parts) > 1 and "-" in last and len(parts[0]) >= 2:
+                # Korean order, family name first: "Kim Jong-un" is "Kim", "Lee Jae-myung" is "Lee"
+                self.names.setdefault(fold(parts[0]), a)
             self._push(self.recent_people, a)
         if a.country and a.country not in ("---", "IGO"):
             self._push(self.recent_countries, Actor(country=a.country, sector=a.sector if not a.name else "GOV"))
@@ -269,6 +273,8 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
         elif e := h.kind("sector"):
             if PLURAL_REF.match(text, max(0, h.start - 12)) or _plural_ref_at(text, h):
                 continue
+            if e.adjective and not _noun_use(text, h, kb.noun_markers.get(lang, frozenset())):
+                continue  # "cooperación militar", "han estado": the word is not naming anyone here
             app = _apposition(text, h.end, kb, ctx, Actor(sector=e.sector))
             if app is not None and app[1].country:
                 emit(h.start, app[0], app[1], "apposition")
@@ -306,6 +312,15 @@ def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
         else m
         for m in out
     ]
+
+
+def _noun_use(text: str, h: Hit, markers: frozenset[str]) -> bool:
+    """An adjective-like sector word names people when it opens the sentence or follows a
+    determiner, a number, a preposition or a conjunction ("los militares", "dos civiles", "contra
+    rebeldes", "Paramilitares ejecutaron"); after a noun or an auxiliary it is an adjective or a verb
+    form ("cooperación militar", "han estado")."""
+    before = re.search(r"(\w+)\W*$", text[: h.start])
+    return before is None or fold(before.group(1)) in markers or before.group(1).isdigit()
 
 
 def _inside_name(text: str, h: Hit) -> bool:
@@ -355,7 +370,24 @@ def _remembered_names(text: str, hits: list[Hit], out: list[ActorMention], ctx: 
         for cand in (m.group(), m.group().split()[-1]):
             actor = ctx.names.get(fold(cand))
             if actor is not None:
-                out.append(ActorMention(actor, offset + s, offset + e, text[s:e], "coreference"))
+                # "las tropas de Kim": a bare sector of a person named earlier is that person's country's
+                owner = next(
+                    (
+                        x
+                        for x in out
+                        if x.how in ("context", "sector") and x.actor.sector and OF_GAP.match(text[x.end - offset : s])
+                    ),
+                    None,
+                )
+                if owner is not None:
+                    out.remove(owner)
+                    composed = Actor(country=actor.country, sector=owner.actor.sector)
+                    out.append(ActorMention(composed, owner.start, offset + e, text[owner.start - offset : e], "title"))
+                    covered.append((s, e))
+                    break
+                m_ = ActorMention(actor, offset + s, offset + e, text[s:e], "coreference")
+                out.append(m_)
+                ctx.remember(m_)  # a person named again is the most recent one ("ambos líderes")
                 covered.append((s, e))
                 break
 

@@ -200,12 +200,17 @@ class SentenceCoder:
             }[name]
             for c in t.children:
                 if self.dep(c) in labels and (name != "obj" or self.case_of(c) in (None, "a")):
-                    a = self.actor_in(c)
+                    # "el apoyo norcoreano": the adjective itself; not whatever hangs under a
+                    # participle ("la cumbre programada con el presidente de EE. UU.")
+                    a = self.tok_mention.get(c.i) if name == "amod" else self.actor_in(c)
                     if a is not None:
                         return a, c
             return None, None
-        # a preposition
-        for holder in (t, v) if v.i != t.i else (t,):
+        # a preposition, on the trigger, its clause's verb, or a participle modifying the trigger
+        # ("la cumbre programada con Trump", "the agreement signed with Kyiv")
+        holders = [t, v] if v.i != t.i else [t]
+        holders += [c for c in t.children if self.dep(c) in ("amod", "acl") and "Part" in c.morph.get("VerbForm")]
+        for holder in holders:
             for c in holder.children:
                 if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
                     a = self.actor_in(c)
@@ -220,8 +225,10 @@ class SentenceCoder:
 
     # -- main --------------------------------------------------------------------------------
     def code(self) -> list[Event]:
+        self._clause = -1
         self.governing_type: dict[int, str] = {}
         found: list[tuple[Token, Event]] = []
+        support: dict[int, int] = {}  # noun event -> its support verb
         used: set[tuple[int, str]] = set()
         for t in self.doc:
             entries = self.lex.lookup(*_keys(t, self.lemma_of))
@@ -235,18 +242,43 @@ class SentenceCoder:
                 if ev is not None:
                     found.append((t, ev))
                     used.add((t.i, e.type))
+                    if e.pos == "noun" and self._clause != t.i:
+                        support[len(found) - 1] = self._clause
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
-        return [ev for t, ev in found if not self.embedded_in(t, governing)]
+        # "recibe de Moscú apoyo político": when the support verb coded the construction itself
+        # (recibir + apoyo = AID received), the noun is not a second event
+        verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
+        return [
+            ev
+            for n, (t, ev) in enumerate(found)
+            if not self.embedded_in(t, governing) and support.get(n) not in verb_triggers
+        ]
+
+    def thing_subject(self, v: Token) -> bool:
+        """The verb's subject is a common noun that names no actor ("la interacción", "the report",
+        "this alliance"): a statement needs a speaker, so such a verb is not a verbal event."""
+        if self.is_passive(v):
+            return False
+        for c in v.children:
+            if self.dep(c) in self.syn.subj:
+                return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
+        return False
 
     def warns_that(self, t: Token) -> bool:
         """ "X warned that Y could attack": a statement about someone else's action, not a threat
         (a threat is the speaker's own: "threatened to attack", "warned Y that it would retaliate")."""
         objs = self.syn.obj | self.syn.iobj | {"obj", "dobj", "iobj", "dative"}
-        if any(self.dep(c) in objs for c in t.children):
+        finite = [
+            c
+            for c in t.children
+            if self.dep(c) == "ccomp"
+            or any(self.lem(m) in ("que", "that") and self.dep(m) == "mark" for m in c.children)
+        ]
+        if any(self.dep(c) in objs and c not in finite for c in t.children):
             return False
-        return any(self.dep(c) == "ccomp" and self.has_subject(c) for c in t.children)
+        return any(self.has_subject(c) or self.dep(c) != "xcomp" for c in finite)
 
     def embedded_in(self, t: Token, governing: set[int]) -> bool:
         """Is this trigger the content of a threat, refusal, demand, offer or accusation in the same
@@ -294,6 +326,12 @@ class SentenceCoder:
                 return None
             if t.text[:1].isupper() and t.i > t.sent.start and not t.is_upper:
                 return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
+            if any(
+                self.lem(c) in self.syn.generic_determiners or fold(c.text) in self.syn.generic_determiners
+                for c in t.children
+                if self.dep(c) in ("det", "amod", "neg")
+            ):
+                return None  # "cualquier negociación", "any deal": no particular event
             head = t.head
             governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
             if governed and self.lex.lookup(*_keys(head, self.lemma_of)) and self.lem(head) not in self.syn.light_verbs:
@@ -338,8 +376,11 @@ class SentenceCoder:
         v = self.fits(t, e)
         if v is None:
             return None
+        self._clause = v.i
         if e.type == "THREATEN" and e.pos == "verb" and self.warns_that(t):
             return None
+        if e.pos == "verb" and self.ont[e.type].quad.startswith("verbal") and self.thing_subject(t):
+            return None  # "esta interacción destaca...": only actors praise, accuse, agree or refuse
         etype = self.ont[e.type]
         passive = e.pos == "verb" and self.is_passive(t)
         args = self.arguments(t, v, e, passive)
@@ -433,6 +474,11 @@ class SentenceCoder:
                 if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
                     if v.morph.get("VerbForm") in (["Fin"], ["Inf"], ["Ger"]) and self.state.last_subject is not None:
                         source, inherited = self.state.last_subject, True
+        if source is None and target is not None and e.pos == "noun" and self.ont[e.type].symmetric and v.i != t.i:
+            # "compartió información sobre la cumbre con Trump": a meeting with X is the subject's
+            subj, _tok = self.subject(v)
+            if subj is not None and subj.actor != target.actor:
+                source = subj
         if target is None and source is not None and e.target and not passive and not e.target_from_subject:
             target = self.complement_target(t, v, source)
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both

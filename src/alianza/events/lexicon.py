@@ -52,7 +52,7 @@ KEYS = frozenset(
 )
 DEFAULT_SLOTS = {
     "verb": (("subj",), ("obj", "iobj", "dative")),
-    "noun": (("governor", "de", "of", "amod", "poss", "by", "por"), ()),
+    "noun": (("governor", "de", "of", "amod", "poss", "by", "por", "entre", "between"), ()),
 }
 
 

@@ -50,6 +50,7 @@ SYNTAX_KEYS = (
     "claim_verbs",
     "factive_verbs",
     "light_verbs",
+    "generic_determiners",
 )
 
 
