@@ -94,3 +94,27 @@ def test_actors_country_names_need_a_capital_common_words_do_not_match(
     assert not [m for m in find_mentions(text, lang, kb, ArticleContext()) if m.text.lower() == word]
     capital = text.replace(word, word.capitalize(), 1)
     assert [m.actor.country for m in find_mentions(capital, lang, kb, ArticleContext()) if m.text.lower() == word]
+
+
+def test_actors_korean_family_name_is_remembered(kb: KnowledgeBase) -> None:
+    ctx = ArticleContext(date=dt.date(2025, 8, 1))
+    find_mentions("El presidente surcoreano, Lee Jae-myung, visitó Tokio.", "es", kb, ctx)
+    got = find_mentions("Lee se reunió después con el primer ministro japonés.", "es", kb, ctx)
+    assert [(m.text, m.actor.code) for m in got][0] == ("Lee", "KOR GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("La cooperación militar entre Francia y Alemania crece.", False),
+        ("Los militares ocuparon la plaza central.", True),
+        ("Los soldados han estado combatiendo en la frontera.", False),
+    ],
+)
+def test_actors_adjective_like_sector_words_only_as_nouns(kb: KnowledgeBase, text: str, present: bool) -> None:
+    sectors = {
+        m.actor.sector
+        for m in find_mentions(text, "es", kb, ArticleContext())
+        if m.text.lower() in ("militar", "militares", "estado")
+    }
+    assert bool(sectors) == present

@@ -167,3 +167,61 @@ def test_coder_capitalised_word_is_a_name_not_a_trigger(res: Resources) -> None:
 def test_coder_domestic_armed_group_gives_its_country_to_bare_sectors(res: Resources) -> None:
     e = one(events("Guerrilleros de las FARC amenazaron a los campesinos de la región.", "es", res), "THREATEN")
     assert (e["source"]["code"], e["target"]["country"]) == ("COL REB", "COL")
+
+
+def test_coder_generic_nouns_and_thing_subjects_make_no_event(res: Resources) -> None:
+    assert events("Cualquier negociación con Rusia debe incluir a Ucrania.", "es", res) == []
+    assert events("Esta visita destaca la buena relación entre Francia y Alemania.", "es", res) == []
+    assert events("Human rights groups expressed concern about the alliance.", "en", res) == []
+
+
+def test_coder_summit_partners_from_participle_and_between(res: Resources) -> None:
+    e = one(
+        events(
+            "Macron habló sobre los preparativos de la cumbre prevista con el canciller alemán, Friedrich Merz, en Berlín.",
+            "es",
+            res,
+        ),
+        "CONSULT",
+    )
+    assert {e["source"]["code"], e["target"]["code"]} == {"FRA GOV", "DEU GOV"} and e["status"] == "planned"
+    e = one(
+        events("La próxima cumbre entre Macron y Merz se celebrará en Berlín.", "es", res, published="2025-09-01"),
+        "CONSULT",
+    )
+    assert {e["source"]["code"], e["target"]["code"]} == {"FRA GOV", "DEU GOV"}
+
+
+def test_coder_foreign_troops_in_territory_are_military_aid(res: Resources) -> None:
+    e = one(
+        events("La presencia de 2,000 soldados bielorrusos en territorio ruso preocupa a Polonia.", "es", res), "AID"
+    )
+    assert (e["source"]["code"], e["target"]["country"], e["mode"]) == ("BLR MIL", "RUS", "military")
+
+
+def test_coder_participle_event_keeps_its_own_date(res: Resources) -> None:
+    evs = events(
+        "El presidente francés, Emmanuel Macron, habló con el canciller alemán, Friedrich Merz. Ambos líderes "
+        "reafirmaron su compromiso con el tratado de amistad firmado en marzo de 2023.",
+        "es",
+        res,
+    )
+    agrees = sorted((e["date"] or "", e["evidence"]["trigger"]) for e in evs if e["type"] == "AGREE")
+    assert agrees == [("", "reafirmaron"), ("2023-03", "firmado")]
+    assert all({e["source"]["country"], e["target"]["country"]} == {"FRA", "DEU"} for e in evs if e["type"] == "AGREE")
+
+
+def test_coder_genitive_of_invasion_nouns_is_the_target(res: Resources) -> None:
+    e = one(events("The invasion of Kuwait by Iraq shocked the region.", "en", res), "ASSAULT")
+    assert (e["source"]["country"], e["target"]["country"]) == ("IRQ", "KWT")
+
+
+def test_coder_what_is_given_in_exchange_goes_back(res: Resources) -> None:
+    evs = [
+        e
+        for e in events(
+            "Bielorrusia recibe de Rusia ayuda económica, mientras que proporciona armas a cambio.", "es", res
+        )
+        if e["type"] == "AID"
+    ]
+    assert sorted((e["source"]["country"], e["target"]["country"]) for e in evs) == [("BLR", "RUS"), ("RUS", "BLR")]

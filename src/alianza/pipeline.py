@@ -94,8 +94,12 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         k = _event_key(ev)
         base = k[:-1]
         i = seen.get(k)
-        if i is None and base in undated and (k[-1] == "-" or _event_key(out[undated[base]])[-1] == "-"):
-            i = undated[base]
+        if i is None and base in undated:
+            first = out[undated[base]]
+            # only a reference by a noun is a retelling; a verb asserts an action of its own
+            # ("reafirmaron su compromiso con el acuerdo firmado en julio de 2024": two events)
+            if (k[-1] == "-" and ev.nominal) or (_event_key(first)[-1] == "-" and first.nominal):
+                i = undated[base]
         if i is not None:
             kept = out[i]
             if kept.date is None and ev.date is not None:

@@ -119,6 +119,7 @@ class Event:
     confidence: float
     symmetric: bool = False
     mentions: int = 1
+    nominal: bool = False  # told by a noun ("la cumbre") rather than asserted by a verb (internal)
 
 
 @dataclass(frozen=True, slots=True)

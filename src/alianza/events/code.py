@@ -8,7 +8,7 @@ the resolver found in it. Everything language-specific comes from data: the trig
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..nlp.dates import find_dates
@@ -25,6 +25,14 @@ VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbal event types whose complement clause is their content, not a separate event.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+
+
+def _identified(m: ActorMention | None) -> bool:
+    """An actor the alliance map can place: a country, an organisation or a named person."""
+    if m is None:
+        return False
+    a = m.actor
+    return bool((a.country and a.country != "---") or a.org or a.name)
 
 
 @dataclass
@@ -162,9 +170,11 @@ class SentenceCoder:
             if node.head.i == node.i:
                 break
             node = node.head
-            a, _tok = self.subject(node)
+            a, tok = self.subject(node)
             if a is not None and not self.is_passive(node):
                 return a
+            if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+                return None  # the clause has its own subject, and it is no actor: "la reunión podría discutir"
         return None
 
     def slot(self, name: str, t: Token, v: Token, passive: bool) -> tuple[ActorMention | None, Token | None]:
@@ -210,6 +220,8 @@ class SentenceCoder:
         # ("la cumbre programada con Trump", "the agreement signed with Kyiv")
         holders = [t, v] if v.i != t.i else [t]
         holders += [c for c in t.children if self.dep(c) in ("amod", "acl") and "Part" in c.morph.get("VerbForm")]
+        if t.pos_ in NOUN_POS:  # "la participación de soldados norcoreanos en territorio ruso"
+            holders += [c for c in t.children if self.dep(c) in ("nmod", "pobj", "prep")]
         for holder in holders:
             for c in holder.children:
                 if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
@@ -242,11 +254,12 @@ class SentenceCoder:
                 if ev is not None:
                     found.append((t, ev))
                     used.add((t.i, e.type))
-                    if e.pos == "noun" and self._clause != t.i:
+                    if e.pos == "noun" and self._clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
                         support[len(found) - 1] = self._clause
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
+        found = self.reciprocal_targets(found)
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
         # (recibir + apoyo = AID received), the noun is not a second event
         verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
@@ -279,6 +292,27 @@ class SentenceCoder:
         if any(self.dep(c) in objs and c not in finite for c in t.children):
             return False
         return any(self.has_subject(c) or self.dep(c) != "xcomp" for c in finite)
+
+    def reciprocal_targets(self, found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+        """ "Pionyang recibe de Moscú apoyo, mientras que proporciona municiones a cambio": what is
+        given in exchange goes to the one the giver received from."""
+        out = []
+        for n, (t, ev) in enumerate(found):
+            if ev.target is None and ev.source is not None:
+                span = " ".join(fold(x.text) for x in t.subtree)
+                if any(w in span for w in self.syn.exchange_words):
+                    back = next(
+                        (
+                            p
+                            for _t, p in found[:n]
+                            if p.target is not None and p.source is not None and p.target.actor == ev.source.actor
+                        ),
+                        None,
+                    )
+                    if back is not None and back.source is not None:
+                        ev = replace(ev, target=back.source)
+            out.append((t, ev))
+        return out
 
     def embedded_in(self, t: Token, governing: set[int]) -> bool:
         """Is this trigger the content of a threat, refusal, demand, offer or accusation in the same
@@ -316,7 +350,9 @@ class SentenceCoder:
             if t.pos_ == "AUX" and self.lem(t) in self.syn.passive_aux:
                 return None
             if e.participle_of:
-                if not (self.dep(t) in ("acl", "amod") and self.lem(t.head) in e.participle_of):
+                # "el acuerdo de cooperación firmado en 2024": the parser may hang it on the nearer noun
+                heads = {self.lem(t.head), self.lem(t.head.head)} if self.dep(t.head) == "nmod" else {self.lem(t.head)}
+                if not (self.dep(t) in ("acl", "amod") and heads & e.participle_of):
                     return None
             elif self.dep(t) in ("acl", "amod") and t.pos_ == "ADJ":
                 return None
@@ -334,8 +370,13 @@ class SentenceCoder:
                 return None  # "cualquier negociación", "any deal": no particular event
             head = t.head
             governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
-            if governed and self.lex.lookup(*_keys(head, self.lemma_of)) and self.lem(head) not in self.syn.light_verbs:
-                return None  # the governing verb is a trigger itself: it codes this event
+            as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
+            if (
+                as_object
+                and self.lex.lookup(*_keys(head, self.lemma_of))
+                and self.lem(head) not in self.syn.light_verbs
+            ):
+                return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event
             light = governed and self.lem(head) in self.syn.light_verbs
             if e.light_only and not light:
                 return None
@@ -386,6 +427,8 @@ class SentenceCoder:
         args = self.arguments(t, v, e, passive)
         if args.source is None and args.target is None:
             return None
+        if self.ont[e.type].quad.startswith("verbal") and not any(_identified(a) for a in (args.source, args.target)):
+            return None  # "human rights groups expressed concern": a statement no one can place on the map
         if e.requires_target and args.target is None:
             return None
         if e.requires_subject_sector and (
@@ -443,6 +486,7 @@ class SentenceCoder:
             rule=e.rule,
             confidence=round(conf, 2),
             symmetric=et.symmetric,
+            nominal=e.pos == "noun",
         )
 
     def arguments(self, t: Token, v: Token, e: Entry, passive: bool) -> _Args:
@@ -468,11 +512,29 @@ class SentenceCoder:
                     if target is not None and (source is None or target.start != source.start):
                         break
                     target = None
-            if source is None and "subj" in e.source or (source is None and "governor" in e.source):
+            if source is None and e.participle_of:
+                node = t  # "reafirmaron su compromiso con el acuerdo firmado": the clause's subject signed it
+                for _ in range(5):
+                    if node.head.i == node.i:
+                        break
+                    node = node.head
+                    if node.pos_ in ("VERB", "AUX"):
+                        source, src_tok = self.subject(node)
+                        inherited = source is not None
+                        break
+            noun_in_adjunct = e.pos == "noun" and v.i != t.i and not self.core_argument(t, v)
+            if (
+                source is None and "subj" in e.source or (source is None and "governor" in e.source)
+            ) and not noun_in_adjunct:
                 source = self.inherited_subject(v)
                 inherited = source is not None
                 if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
-                    if v.morph.get("VerbForm") in (["Fin"], ["Inf"], ["Ger"]) and self.state.last_subject is not None:
+                    nonfinite = v.morph.get("VerbForm") in (["Inf"], ["Ger"])
+                    # an infinitive under a clause with its own subject is controlled by it, even
+                    # when that subject is no actor ("la reunión podría estar destinada a discutir")
+                    controlled = nonfinite and any(self.has_subject(a) for a in list(v.ancestors)[:3])
+                    finite_or_free = v.morph.get("VerbForm") == ["Fin"] or (nonfinite and not controlled)
+                    if finite_or_free and self.state.last_subject is not None:
                         source, inherited = self.state.last_subject, True
         if source is None and target is not None and e.pos == "noun" and self.ont[e.type].symmetric and v.i != t.i:
             # "compartió información sobre la cumbre con Trump": a meeting with X is the subject's
@@ -488,6 +550,10 @@ class SentenceCoder:
                 source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
             elif src_tok is not None:
                 target = self.conj_actor(src_tok)
+                if target is None and source is not None:  # "la cumbre entre Putin y Trump": the name's conjunct
+                    own = next((x for x in self.doc if self.sent.start + x.idx == source.start), None)
+                    if own is not None:
+                        target = self.conj_actor(own)
         if source is not None and source.group and len(source.group) > 1 and target is not None:
             source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
         if not passive and e.pos == "verb" and not e.target_from_subject:
@@ -576,6 +642,8 @@ class SentenceCoder:
         for _ in range(8):
             if n.pos_ in ("VERB",) or n.head.i == n.i:
                 return int(n.i)
+            if n.i != tok.i and self.dep(n) in ("amod", "acl") and "Part" in n.morph.get("VerbForm"):
+                return int(n.i)  # "el acuerdo firmado en julio de 2024": the participle owns its date
             n = n.head
         return int(n.i)
 
@@ -588,7 +656,14 @@ class SentenceCoder:
             toks = [x for x in self.doc if d.start <= x.idx < d.end]
             if any(self._owner(x) in mine or x.head.i == t.i for x in toks):
                 return d.date
-        return dates[0].date if len(dates) == 1 and self._owner(t) == self._owner(v) and t.dep_ == "ROOT" else None
+        if len(dates) == 1 and self._owner(t) == self._owner(v) and t.dep_ == "ROOT":
+            toks = [x for x in self.doc if dates[0].start <= x.idx < dates[0].end]
+            owned_elsewhere = any(
+                self.dep(o) in ("amod", "acl") and "Part" in o.morph.get("VerbForm")
+                for o in (self.doc[self._owner(x)] for x in toks)
+            )
+            return None if owned_elsewhere else dates[0].date  # not "firmado en julio de 2024"'s date
+        return None
 
     def event_place(self, t: Token, v: Token, args: _Args) -> Place | None:
         mine = {self._owner(t), self._owner(v), t.i}

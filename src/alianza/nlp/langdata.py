@@ -51,6 +51,7 @@ SYNTAX_KEYS = (
     "factive_verbs",
     "light_verbs",
     "generic_determiners",
+    "exchange_words",
 )
 
 
