@@ -427,8 +427,12 @@ class SentenceCoder:
         args = self.arguments(t, v, e, passive)
         if args.source is None and args.target is None:
             return None
-        if self.ont[e.type].quad.startswith("verbal") and not any(_identified(a) for a in (args.source, args.target)):
-            return None  # "human rights groups expressed concern": a statement no one can place on the map
+        if (
+            self.ont[e.type].quad.startswith("verbal")
+            and args.target is None
+            and not _identified(args.source)
+        ):
+            return None  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return None
         if e.requires_subject_sector and (

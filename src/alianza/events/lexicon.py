@@ -82,6 +82,7 @@ class Lexicon:
     lang: str
     entries: tuple[Entry, ...]
     by_lemma: dict[str, tuple[Entry, ...]]
+    participle_keys: frozenset[str] = frozenset()  # regular participles of verbal triggers (cheap pass)
 
     def lookup(self, *keys: str) -> list[Entry]:
         seen: dict[str, Entry] = {}
@@ -92,7 +93,7 @@ class Lexicon:
 
     @property
     def trigger_keys(self) -> frozenset[str]:
-        return frozenset(self.by_lemma)
+        return frozenset(self.by_lemma) | self.participle_keys
 
 
 def _fset(v: object) -> frozenset[str]:
@@ -159,7 +160,24 @@ def load_lexicon(lang: str) -> Lexicon:
     for en in entries:
         for lem in en.lemmas:
             index[lem].append(en)
-    return Lexicon(lang, tuple(entries), {k: tuple(v) for k, v in index.items()})
+    return Lexicon(lang, tuple(entries), {k: tuple(v) for k, v in index.items()}, _participles(lang, entries))
+
+
+def _participles(lang: str, entries: list[Entry]) -> frozenset[str]:
+    from ..nlp.langdata import available_languages, load_langdata
+
+    if lang not in available_languages():
+        return frozenset()
+    rules = load_langdata(lang).participles
+    out: set[str] = set()
+    for e in entries:
+        if e.pos != "verb":
+            continue
+        for lemma in e.lemmas:
+            for ending, forms in rules.items():
+                if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
+                    out.update(lemma[: -len(ending)] + f for f in forms)
+    return frozenset(out)
 
 
 def available_lexicons() -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -89,6 +89,8 @@ class LangData:
     multipliers: dict[str, int]
     quantity_units: dict[str, str]  # folded noun -> unit
     syntax: Syntax
+    # infinitive ending -> participle endings, for the cheap pass ("desaparecidas" is "desaparecer")
+    participles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _names(items: list[Any]) -> list[list[str]]:
@@ -138,4 +140,5 @@ def load_langdata(lang: str) -> LangData:
         multipliers={fold(k): int(v) for k, v in raw["multipliers"].items()},
         quantity_units=qunits,
         syntax=Syntax(bool(syn.get("pro_drop")), {k: frozenset(fold(str(w)) for w in syn[k]) for k in SYNTAX_KEYS}),
+        participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
     )
