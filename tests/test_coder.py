@@ -225,3 +225,14 @@ def test_coder_what_is_given_in_exchange_goes_back(res: Resources) -> None:
         if e["type"] == "AID"
     ]
     assert sorted((e["source"]["country"], e["target"]["country"]) for e in evs) == [("BLR", "RUS"), ("RUS", "BLR")]
+
+
+def test_cheap_pass_knows_participles_and_passive_killing(res: Resources) -> None:
+    from alianza.pipeline import is_candidate
+    from alianza.types import Sentence
+
+    lex = res.lexicon("es")
+    assert "desaparecidas" in lex.trigger_keys and "asesinados" in lex.trigger_keys
+    assert is_candidate(Sentence(0, 0, 40, "Dos personas fueron desaparecidas ayer."), "es", lex)
+    e = one(events("Una persona fue muerta por hombres armados en Cali.", "es", res), "ASSAULT")
+    assert (e["source"]["sector"], e["target"]["sector"], e["mode"]) == ("UAF", "CVL", "kill")
