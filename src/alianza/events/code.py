@@ -150,7 +150,16 @@ class SentenceCoder:
                     return a
         return None
 
+    def copular_passive(self, t: Token) -> bool:
+        """ "fueron muertas por hombres armados": a participle the model tagged as a noun or an
+        adjective under "ser" is still a passive verb."""
+        return t.pos_ in ("NOUN", "ADJ") and any(
+            self.dep(c) == "cop" and self.lem(c) in self.syn.passive_aux for c in t.children
+        )
+
     def is_passive(self, v: Token) -> bool:
+        if self.copular_passive(v):
+            return True
         if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):
             return True
         part = "Part" in v.morph.get("VerbForm")
@@ -345,7 +354,7 @@ class SentenceCoder:
     def fits(self, t: Token, e: Entry) -> Token | None:
         """The clause head for this trigger if the entry applies here, else None."""
         if e.pos == "verb":
-            if t.pos_ not in VERB_POS:
+            if t.pos_ not in VERB_POS and not self.copular_passive(t):
                 return None
             if t.pos_ == "AUX" and self.lem(t) in self.syn.passive_aux:
                 return None
