@@ -118,3 +118,24 @@ def test_actors_adjective_like_sector_words_only_as_nouns(kb: KnowledgeBase, tex
         if m.text.lower() in ("militar", "militares", "estado")
     }
     assert bool(sectors) == present
+
+
+def test_home_tally_needs_enough_places_that_agree() -> None:
+    from alianza.actors.resolve import HomeTally
+
+    t = HomeTally()
+    t.add("diario.example", ["COL"] * 25 + ["VEN"] * 3)
+    t.add("world.example", ["USA"] * 10 + ["RUS"] * 10 + ["UKR"] * 10)
+    t.add("small.example", ["COL"] * 5)
+    assert (t.home("diario.example"), t.home("world.example"), t.home("small.example"), t.home(None)) == (
+        "COL",
+        None,
+        None,
+        None,
+    )
+
+
+def test_bare_sectors_take_the_source_home_when_the_article_names_no_place(kb: KnowledgeBase) -> None:
+    got = find_mentions("El periodista fue amenazado de muerte.", "es", kb, ArticleContext(source_home="COL"))
+    assert [(m.text, m.actor.code) for m in got] == [("periodista", "COL MED")]
+    assert find_mentions("El periodista fue amenazado de muerte.", "es", kb, ArticleContext())[0].actor.country is None

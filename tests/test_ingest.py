@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from alianza.ingest.run import ingest
+from alianza.ingest.run import IngestOptions, ingest
 from alianza.pipeline import Resources
 from alianza.store.db import Store
 from alianza.types import Rejection
@@ -208,3 +208,29 @@ def test_ingest_rejects_bad_options(tmp_path: Path, bad: str) -> None:
         timeout=60,
     )
     assert out.returncode == 2 and "Invalid value" in out.stderr
+
+
+def test_a_local_source_gives_its_country_to_bare_sectors(tmp_path: Path, res: Resources) -> None:
+    places = ["Medellín", "Cali", "Bogotá", "Arauca", "Cúcuta", "Pasto"]
+    recs = [
+        {
+            "text": f"La alcaldía de {places[i % 6]} inauguró un nuevo hospital en {places[(i + 1) % 6]} este lunes {i}.",
+            "url": f"https://diario.example/{i}",
+        }
+        for i in range(24)
+    ]
+    recs.append(
+        {
+            "text": "Paramilitares ejecutaron a un campesino en una vereda del municipio.",
+            "url": "https://diario.example/x",
+        }
+    )
+    f = tmp_path / "local.jsonl"
+    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "l.duckdb"
+    ingest([f], db, res, IngestOptions(near_threshold=None))
+    got = rows(
+        db,
+        "SELECT e.source_code, e.target_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/x'",
+    )
+    assert got == [("COL UAF", "COL AGR")]

@@ -113,15 +113,19 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-def code_article(article: Article, res: Resources) -> CodedArticle:
-    """Code one article. Pure: no I/O, no globals; the same call runs locally and on a cluster."""
+def code_article(article: Article, res: Resources, source_home: str | None = None) -> CodedArticle:
+    """Code one article. Pure: no I/O, no globals; the same call runs locally and on a cluster.
+
+    `source_home`: the country the article's source reports from (actors/resolve.py, HomeTally),
+    which bare sector nouns take when the article names no place of its own.
+    """
     lang = article.lang
     sentences = split_sentences(article.text)
     if not res.codes(lang) or not sentences:
         return CodedArticle(article, (), len(sentences), 0)
     assert lang is not None
     lex, ld = res.lexicon(lang), res.langdata(lang)
-    ctx = ArticleContext(date=article.published)
+    ctx = ArticleContext(date=article.published, source_home=source_home)
     per_sentence = []
     for s in sentences:
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)

@@ -92,6 +92,9 @@ class ArticleContext:
     recent_people: list[Actor] = field(default_factory=list)
     recent_countries: list[Actor] = field(default_factory=list)
     place_countries: list[str] = field(default_factory=list)
+    # the country the article's source (site, feed, dataset) reports from, when its places show one:
+    # "El periodista fue amenazado de muerte" in a Colombian paper is about a Colombian journalist
+    source_home: str | None = None
 
     def remember(self, m: ActorMention) -> None:
         a = m.actor
@@ -115,7 +118,12 @@ class ArticleContext:
         del items[:-6]
 
     def home_country(self) -> str | None:
-        """The country where the article happens, when its places clearly agree on one."""
+        """The country where the article happens: its places when they clearly agree on one, else
+        its source's home country, else None."""
+        own = self._own_home()
+        return own if own is not None else self.source_home
+
+    def _own_home(self) -> str | None:
         if len(self.place_countries) < 2:
             return None
         counts: dict[str, int] = {}
@@ -123,6 +131,36 @@ class ArticleContext:
             counts[c] = counts.get(c, 0) + 1
         best = max(counts, key=lambda c: counts[c])
         return best if counts[best] >= HOME_SHARE * len(self.place_countries) else None
+
+
+@dataclass
+class HomeTally:
+    """Counts the countries of the places named by a source's articles (a site, a feed, a gold
+    dataset), to tell the country a source reports from. Local news names places of its country
+    ("ARAUCA, TAME", "Medellín") all the time; wire and world news do not agree on one."""
+
+    min_places: int = 20
+    share: float = 0.6
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, source: str, countries: list[str]) -> None:
+        bucket = self.counts.setdefault(source, {})
+        for c in countries:
+            if c and c not in ("---", "IGO"):
+                bucket[c] = bucket.get(c, 0) + 1
+
+    def home(self, source: str | None) -> str | None:
+        bucket = self.counts.get(source or "")
+        if not bucket:
+            return None
+        total = sum(bucket.values())
+        best = max(sorted(bucket), key=lambda c: bucket[c])
+        return best if total >= self.min_places and bucket[best] >= self.share * total else None
+
+
+def place_countries(text: str, lang: str, kb: KnowledgeBase) -> list[str]:
+    """The countries of the places and countries-as-places named in a text (the cheap pass)."""
+    return [p.country for _s, _e, p in place_in(text, lang, kb) if p.country]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..actors.resolve import HomeTally, place_countries
 from ..errors import AlianzaError
 from ..pipeline import Resources, code_article, is_candidate, make_article
 from ..serialize import article_json, event_json
@@ -38,16 +39,26 @@ def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[s
     overall = Scores()
     errors: list[dict[str, Any]] = []
     for path in paths:
-        for rec in read_gold(path):
-            name = rec.get("dataset") or path.stem
-            art = make_article(
+        records = read_gold(path)
+        arts = [
+            make_article(
                 rec["text"],
                 lang=rec.get("lang"),
                 published=_date(rec.get("published")),
                 clean="article" in rec,
                 source=rec.get("id"),
             )
-            coded = code_article(art, res)
+            for rec in records
+        ]
+        # a gold file is one source: its home country is told from its places, as an ingest does per site
+        tally = HomeTally()
+        for art in arts:
+            if art.lang:
+                tally.add(path.stem, place_countries(art.text, art.lang, res.kb))
+        home = tally.home(path.stem)
+        for rec, art in zip(records, arts, strict=True):
+            name = rec.get("dataset") or path.stem
+            coded = code_article(art, res, source_home=home)
             system = [event_json(e) for e in coded.events]
             gold = rec["events"]
             for sc in (by_dataset[name], overall):

@@ -436,11 +436,7 @@ class SentenceCoder:
         args = self.arguments(t, v, e, passive)
         if args.source is None and args.target is None:
             return None
-        if (
-            self.ont[e.type].quad.startswith("verbal")
-            and args.target is None
-            and not _identified(args.source)
-        ):
+        if self.ont[e.type].quad.startswith("verbal") and args.target is None and not _identified(args.source):
             return None  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return None

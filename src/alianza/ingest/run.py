@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..actors.resolve import HomeTally, place_countries
 from ..aggregate.clusters import update_clusters
 from ..aggregate.config import AggregateConfig
 from ..nlp.dates import parse_date
@@ -114,6 +115,18 @@ def parse_published(value: str | None) -> dt.date | None:
         return parse_date(value)
 
 
+def source_key(article: Article, doc: RawDoc) -> str:
+    """What counts as one source for its home country: the site; else the dump or feed file a
+    record came from; else the folder of a saved page."""
+    if article.site:
+        return article.site
+    src = doc.source
+    for sep in ("#", "!"):
+        if sep in src:
+            return src.split(sep, 1)[0]
+    return str(Path(src).parent)
+
+
 @dataclass
 class _Item:
     doc: RawDoc
@@ -135,6 +148,7 @@ class _Runner:
         self.db_path, self.res, self.opts = db_path, res, opts
         self.on_reject, self.on_progress = on_reject, on_progress
         self.report = BatchReport()
+        self.homes = HomeTally()
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -197,6 +211,8 @@ class _Runner:
         if n > MAX_BODY_CHARS:
             self.reject(Rejection(doc.source, "clean", "too_large", f"{n} characters of text, limit {MAX_BODY_CHARS}"))
             return None
+        if article.lang and self.res.codes(article.lang):
+            self.homes.add(source_key(article, doc), place_countries(article.text, article.lang, self.res.kb))
         return _Item(doc, article)
 
     def find_duplicates(self, items: list[_Item]) -> list[_Item]:
@@ -250,7 +266,7 @@ class _Runner:
             a = it.article
             if a.duplicate_of is None and self.opts.code and self.res.codes(a.lang):
                 try:
-                    it.coded = code_article(a, self.res)
+                    it.coded = code_article(a, self.res, source_home=self.homes.home(source_key(a, it.doc)))
                 except Exception as err:  # not stored: a fixed version codes it on the next run
                     self.error(it.doc.source, "code", err)
                     continue
