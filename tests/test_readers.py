@@ -205,3 +205,27 @@ def test_sniff_and_to_text_never_raise(text: str) -> None:
     assert sniff.text_format(text) in (sniff.FEED, sniff.HTML, sniff.JSONL, sniff.JSON, sniff.TEXT)
     out = to_text(text)
     assert "<p>" not in out or "<p>" in text.replace("&lt;", "<")
+
+
+def test_language_id_on_long_texts_and_50_character_snippets() -> None:
+    """py3langid restricted to our languages and confusers (DEPENDENCIES.md compared it with lingua):
+    every sample page and every 50-character snippet of them is identified."""
+    from alianza.ingest.clean import clean_page
+    from alianza.ingest.langid import detect_language
+
+    from .conftest import ROOT
+    from .fixtures_ingest import DE_BODY, FR_BODY
+
+    pages = [(p.parent.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples").rglob("*.txt"))]
+    pages += [("fr", FR_BODY), ("de", DE_BODY)]
+    wrong = []
+    for lang, raw in pages:
+        text = clean_page(raw).text
+        if detect_language(text) != lang:
+            wrong.append((lang, text[:60]))
+        for i in range(0, max(1, len(text) - 50), 97):
+            snippet = text[i : i + 50]
+            if len(snippet.strip()) >= 45 and detect_language(snippet) != lang:
+                wrong.append((lang, snippet))
+    total = sum(1 + max(1, len(clean_page(r).text) - 50) // 97 for _l, r in pages)
+    assert len(wrong) <= 0.03 * total, wrong

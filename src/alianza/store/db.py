@@ -405,18 +405,3 @@ class Store:
         a = first(self.con.execute("SELECT count(*) FROM articles"))
         e = first(self.con.execute("SELECT count(*) FROM events"))
         return {"articles": int(a[0]) if a else 0, "events": int(e[0]) if e else 0}
-
-    def top_dyads(self, limit: int = 10) -> list[dict[str, Any]]:
-        """Dyads (unordered, country + sector) by number of events, with their mean weight."""
-        sql = """
-            SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
-                   count(*) AS events, round(avg(weight), 2) AS mean_weight,
-                   sum(CASE WHEN weight > 0 THEN 1 ELSE 0 END) AS cooperative,
-                   sum(CASE WHEN weight < 0 THEN 1 ELSE 0 END) AS conflictual
-            FROM events
-            WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND status IN ('occurred', 'claimed')
-            GROUP BY 1, 2 ORDER BY events DESC, abs(mean_weight) DESC, a, b LIMIT ?
-        """
-        cur = self.con.execute(sql, [limit])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
