@@ -139,3 +139,13 @@ def test_bare_sectors_take_the_source_home_when_the_article_names_no_place(kb: K
     got = find_mentions("El periodista fue amenazado de muerte.", "es", kb, ArticleContext(source_home="COL"))
     assert [(m.text, m.actor.code) for m in got] == [("periodista", "COL MED")]
     assert find_mentions("El periodista fue amenazado de muerte.", "es", kb, ArticleContext())[0].actor.country is None
+
+
+def test_actors_english_nationality_title_words_and_coordinated_nationalities(kb: KnowledgeBase) -> None:
+    got = find_mentions("The Dutch Defence Minister arrived in Oslo.", "en", kb, ArticleContext())
+    assert got[0].actor.code == "NLD GOV" and got[0].text == "Dutch Defence Minister"
+    got = find_mentions("Senior Polish and Czech officials met on Monday.", "en", kb, ArticleContext())
+    assert [a.code for a in got[0].group] == ["POL GOV", "CZE GOV"]
+    # a word that is no title breaks the chain: the soldiers are not Russian here
+    got = find_mentions("Russian shelling killed soldiers", "en", kb, ArticleContext())
+    assert not any(m.actor.code == "RUS MIL" for m in got)

@@ -131,6 +131,8 @@ class KnowledgeBase:
         self._automata: dict[str, ahocorasick.Automaton] = {}
         # words after which an adjective-like sector word is a noun: "los militares", "dos civiles"
         self.noun_markers: dict[str, frozenset[str]] = {}
+        # title words that may stand between a nationality and a sector: "British Defence Secretary"
+        self.sector_modifiers: dict[str, frozenset[str]] = {}
 
     # -- building ---------------------------------------------------------------------------
     def add(self, lang: str, form: str, entry: Entry) -> None:
@@ -235,6 +237,14 @@ def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problem
                 )
                 continue
             kb.add(lang, row[0], Entry("sector", sector=row[1], adjective=len(row) == 3))
+        mods = root / "sectors" / f"{lang}.modifiers.txt"
+        if mods.exists():
+            kb.sector_modifiers[lang] = frozenset(
+                fold(w)
+                for line in mods.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")
+                for w in line.split()
+            )
         markers = root / "sectors" / f"{lang}.noun_markers.txt"
         if markers.exists():
             kb.noun_markers[lang] = frozenset(

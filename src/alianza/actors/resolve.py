@@ -268,11 +268,38 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 used.update((i, i + 1))
                 i += 2
                 continue
-        # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister"
+        # two nationalities, one sector: "Hungarian and Romanian officials" -> both, as a group
+        nxt2 = hits[i + 2] if i + 2 < len(hits) else None
+        if (
+            h.kind("demonym")
+            and nxt is not None
+            and nxt.kind("demonym")
+            and nxt2 is not None
+            and (sec2 := nxt2.kind("sector"))
+            and AND_GAP.match(text[h.end : nxt.start])
+            and (
+                SPACE_GAP.match(text[nxt.end : nxt2.start])
+                or _modifier_gap(text[nxt.end : nxt2.start], kb.sector_modifiers.get(lang, frozenset()))
+            )
+        ):
+            d1, d2 = h.kind("demonym"), nxt.kind("demonym")
+            assert d1 is not None and d2 is not None
+            pair = (Actor(country=d1.country, sector=sec2.sector), Actor(country=d2.country, sector=sec2.sector))
+            emit(h.start, nxt2.end, pair[0], "adjective", pair)
+            used.update((i, i + 1, i + 2))
+            i += 3
+            continue
+        # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister",
+        # with title words between: "British Defence Secretary", "Israeli intelligence officials"
         qual_hit = h.kind("demonym", "country", "metonym")
         if qual_hit and nxt is not None and nxt.kind("sector"):
             gap = text[h.end : nxt.start]
-            if SPACE_GAP.match(gap) or (POSS_GAP.match(gap) and "'" in gap or "’" in gap):
+            modifiers = kb.sector_modifiers.get(lang, frozenset())
+            if (
+                SPACE_GAP.match(gap)
+                or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
+                or (h.kind("demonym") and _modifier_gap(gap, modifiers))
+            ):
                 sec = nxt.kind("sector")
                 assert sec is not None
                 actor = Actor(country=qual_hit.country, sector=sec.sector, org=qual_hit.org)
@@ -350,6 +377,15 @@ def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
         else m
         for m in out
     ]
+
+
+AND_GAP = re.compile(r"^\s+(?:and|y|e|et)\s+$", re.I)
+
+
+def _modifier_gap(gap: str, modifiers: frozenset[str]) -> bool:
+    """One to three title words between a nationality and a sector ("Defence", "junior foreign")."""
+    words = gap.split()
+    return bool(gap.strip()) and 1 <= len(words) <= 3 and all(fold(w) in modifiers for w in words) and gap[0].isspace()
 
 
 def _noun_use(text: str, h: Hit, markers: frozenset[str]) -> bool:
