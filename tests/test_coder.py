@@ -236,3 +236,30 @@ def test_cheap_pass_knows_participles_and_passive_killing(res: Resources) -> Non
     assert is_candidate(Sentence(0, 0, 40, "Dos personas fueron desaparecidas ayer."), "es", lex)
     e = one(events("Una persona fue muerta por hombres armados en Cali.", "es", res), "ASSAULT")
     assert (e["source"]["sector"], e["target"]["sector"], e["mode"]) == ("UAF", "CVL", "kill")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Finland will give Kenya a grant of ten million euros.", "en", "FIN", "KEN"),
+        ("Norway is willing to send humanitarian aid to Estonia.", "en", "NOR", "EST"),
+        ("Francia está dispuesta a enviar ayuda humanitaria a Haití.", "es", "FRA", "HTI"),
+    ],
+)
+def test_coder_announced_cooperation_is_an_expression_of_intent(
+    res: Resources, text: str, lang: str, source: str, target: str | None
+) -> None:
+    e = one(events(text, lang, res), "AGREE")
+    assert e["source"]["country"] == source and (target is None or e["target"]["country"] == target)
+
+
+def test_coder_dated_appointment_stays_a_planned_meeting(res: Resources) -> None:
+    e = one(
+        events(
+            "El presidente ruso, Vladímir Putin, se reunirá con el líder norcoreano, Kim Jong-un, el próximo 15 de septiembre.",
+            "es",
+            res,
+        ),
+        "CONSULT",
+    )
+    assert e["status"] == "planned" and e["date"] == "2025-09-15"

@@ -25,6 +25,9 @@ VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbal event types whose complement clause is their content, not a separate event.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+# Cooperative actions that, announced rather than done, are an expression of intent: PLOVER codes
+# "will give a grant", "is willing to send troops", "will visit in June" as AGREE.
+INTENT_TYPES = frozenset({"AID", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT", "COOPERATE"})
 
 
 def _identified(m: ActorMention | None) -> bool:
@@ -288,6 +291,17 @@ class SentenceCoder:
                 return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
         return False
 
+    def intended(self, t: Token) -> bool:
+        """ "Norway is willing to send material", "Francia está dispuesta a enviar tropas"."""
+        node = t
+        for _ in range(2):
+            if self.dep(node) != "xcomp" or node.head.i == node.i:
+                return False
+            node = node.head
+            if self.lem(node) in self.syn.intent_words or fold(node.text) in self.syn.intent_words:
+                return True
+        return False
+
     def warns_that(self, t: Token) -> bool:
         """ "X warned that Y could attack": a statement about someone else's action, not a threat
         (a threat is the speaker's own: "threatened to attack", "warned Y that it would retaliate")."""
@@ -461,6 +475,15 @@ class SentenceCoder:
         if status == "occurred" and date is not None and self.state.published is not None:
             if date.precision == "day" and dt.date.fromisoformat(date.value) > self.state.published:
                 status = "planned"
+        if (
+            e.pos == "verb"
+            and type_name in INTENT_TYPES
+            and args.source is not None
+            and (status in ("planned", "hypothetical") or self.intended(t))
+            and not (date is not None and date.precision == "day")  # a dated appointment is a scheduled event
+        ):
+            type_name, mode, status = "AGREE", None, "occurred"
+            et = self.ont[type_name]
         s0 = self.sent.start
         trig_start, trig_end = s0 + t.idx, s0 + t.idx + len(t)
         if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:

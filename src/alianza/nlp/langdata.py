@@ -52,6 +52,7 @@ SYNTAX_KEYS = (
     "light_verbs",
     "generic_determiners",
     "exchange_words",
+    "intent_words",
 )
 
 
