@@ -263,3 +263,14 @@ def test_coder_dated_appointment_stays_a_planned_meeting(res: Resources) -> None
         "CONSULT",
     )
     assert e["status"] == "planned" and e["date"] == "2025-09-15"
+
+
+def test_coder_protest_addresses_the_authorities_where_it_happens(res: Resources) -> None:
+    e = one(events("Thousands of students demonstrated in Chile on Tuesday.", "en", res), "PROTEST")
+    assert (e["source"]["country"], e["target"]["country"]) == ("CHL", "CHL")
+    e = one(events("Thousands of Chilean students staged a protest on Tuesday.", "en", res), "PROTEST")
+    assert e["target"]["code"] == "CHL GOV"  # no addressee named: the authorities where it happens
+    evs = events("Two hundred workers began a hunger strike in Bolivia.", "en", res)
+    assert one(evs, "PROTEST") and not [x for x in evs if x["type"] == "ASSAULT"]
+    evs = events("Israeli strikes on Gaza killed ten people.", "en", res)
+    assert one(evs, "ASSAULT")["target"]["country"] == "PSE" and not [x for x in evs if x["type"] == "PROTEST"]

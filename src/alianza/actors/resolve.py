@@ -243,7 +243,12 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
         ):
             ctx.place_countries.append(e.country or "")
     sentence_place = next(
-        (e.country for h in hits if (e := h.kind("place")) and not h.kind("person")),
+        (
+            e.country
+            for h in hits
+            if ((e := h.kind("place")) and not h.kind("person"))
+            or ((e := h.kind("country")) and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start]))
+        ),
         None,
     )
 

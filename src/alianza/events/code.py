@@ -15,7 +15,7 @@ from ..nlp.dates import find_dates
 from ..nlp.langdata import LangData
 from ..nlp.quantities import find_quantities
 from ..textutil import fold
-from ..types import ActorMention, Event, EventDate, Evidence, Place, Quantity, Sentence, Status
+from ..types import Actor, ActorMention, Event, EventDate, Evidence, Place, Quantity, Sentence, Status
 from .lexicon import Entry, Lexicon
 from .ontology import EventType
 
@@ -484,6 +484,20 @@ class SentenceCoder:
         ):
             type_name, mode, status = "AGREE", None, "occurred"
             et = self.ont[type_name]
+        place = self.event_place(t, v, args)
+        target = args.target
+        if type_name == "PROTEST" and target is None:
+            # a protest with no named addressee addresses the authorities where it happens
+            where = place.country if place and place.country else (args.source.actor.country if args.source else None)
+            if where and where not in ("---", "IGO"):
+                anchor = args.source
+                target = ActorMention(
+                    Actor(country=where, sector="GOV"),
+                    anchor.start if anchor else 0,
+                    anchor.start if anchor else 0,
+                    "",
+                    "context",
+                )
         s0 = self.sent.start
         trig_start, trig_end = s0 + t.idx, s0 + t.idx + len(t)
         if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
@@ -499,11 +513,11 @@ class SentenceCoder:
             quad=et.quad,
             weight=et.weight_for(mode),
             source=args.source,
-            target=args.target,
+            target=target,
             status=status,
             claimed_by=claimed_by,
             date=date,
-            place=self.event_place(t, v, args),
+            place=place,
             quantity=self.event_quantity(t, v),
             evidence=Evidence(
                 self.state.article_id,
