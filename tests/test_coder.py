@@ -274,3 +274,26 @@ def test_coder_protest_addresses_the_authorities_where_it_happens(res: Resources
     assert one(evs, "PROTEST") and not [x for x in evs if x["type"] == "ASSAULT"]
     evs = events("Israeli strikes on Gaza killed ten people.", "en", res)
     assert one(evs, "ASSAULT")["target"]["country"] == "PSE" and not [x for x in evs if x["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("Brazil said on Monday that Paraguay must return the seized aircraft.", "en", "BRA", "PRY"),
+        ("El Gobierno de Chile declaró que Bolivia debe respetar el tratado.", "es", "CHL", "BOL"),
+    ],
+)
+def test_coder_what_someone_must_do_is_a_demand(res: Resources, text: str, lang: str, source: str, target: str) -> None:
+    evs = events(text, lang, res)
+    e = one(evs, "REQUEST")
+    assert (e["source"]["country"], e["target"]["country"]) == (source, target)
+    assert e["rule"].endswith("#deontic-clause") and len(evs) == 1  # the demanded action is not coded
+
+
+def test_actors_official_names_beat_the_shorter_ones(kb_free_res: None = None) -> None:
+    from alianza.actors import ArticleContext, find_mentions, load_kb
+
+    got = find_mentions(
+        "The Democratic People's Republic of Korea rejected the offer.", "en", load_kb(), ArticleContext()
+    )
+    assert got[0].actor.country == "PRK"

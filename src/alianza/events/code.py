@@ -271,6 +271,10 @@ class SentenceCoder:
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
+        demanded = self.deontic_requests(found)
+        governing |= {w for w, _ev in demanded}
+        found = [(t, ev) for t, ev in found if t.i not in governing or ev.type in GOVERNING_TYPES]
+        found += [(self.doc[w], ev) for w, ev in demanded]
         found = self.reciprocal_targets(found)
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
         # (recibir + apoyo = AID received), the noun is not a second event
@@ -315,6 +319,71 @@ class SentenceCoder:
         if any(self.dep(c) in objs and c not in finite for c in t.children):
             return False
         return any(self.has_subject(c) or self.dep(c) != "xcomp" for c in finite)
+
+    def deontic_requests(self, found: list[tuple[Token, Event]]) -> list[tuple[int, Event]]:
+        """ "Russia said Sudan must return the helicopter", "Straw dijo que el Gobierno debe negociar":
+        what a speaker says someone must do is a demand of the speaker on that someone (PLOVER
+        REQUEST); the demanded action itself has not happened and is not coded."""
+        syn = self.syn
+        out: list[tuple[int, Event]] = []
+        for w in self.doc:
+            if w.head.i == w.i or not (
+                self.dep(w) == "ccomp"
+                or (self.dep(w) == "xcomp" and (self.has_subject(w) or any(self.dep(m) == "mark" for m in w.children)))
+            ):
+                continue
+            aux = [
+                c
+                for c in w.children
+                if self.dep(c) in ("aux", "aux:pass")
+                and (self.lem(c) in syn.deontic_words or fold(c.text) in syn.deontic_words)
+            ]
+            # "have to", "tener que": the modal is the head, the action its complement
+            if not aux and not (self.lem(w) in syn.deontic_words and any(self.dep(c) == "xcomp" for c in w.children)):
+                continue
+            r = w.head
+            if self.lem(r) not in syn.claim_verbs:
+                continue
+            speaker, _tok = self.subject(r)
+            if speaker is None:
+                speaker = self.inherited_subject(r)
+            addressee, _tok = self.subject(w)
+            if speaker is None or (addressee is not None and addressee.actor == speaker.actor):
+                continue
+            if not (_identified(speaker) or _identified(addressee)):
+                continue
+            et = self.ont["REQUEST"]
+            first = aux[0] if aux else w
+            s0 = self.sent.start
+            start, end = s0 + min(first.idx, w.idx), s0 + max(first.idx + len(first), w.idx + len(w))
+            ev = Event(
+                type="REQUEST",
+                mode=None,
+                cameo=et.cameo,
+                quad=et.quad,
+                weight=et.weight,
+                source=speaker,
+                target=addressee,
+                status="occurred",
+                claimed_by=None,
+                date=self.event_date(r, r),
+                place=None,
+                quantity=None,
+                evidence=Evidence(
+                    self.state.article_id,
+                    self.sent.index,
+                    self.sent.start,
+                    self.sent.end,
+                    self.doc.text[start - s0 : end - s0],
+                    start,
+                    end,
+                    self.sent.text,
+                ),
+                rule=f"{self.lex.lang}/request.yaml#deontic-clause",
+                confidence=0.7,
+            )
+            out.append((w.i, ev))
+        return out
 
     def reciprocal_targets(self, found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
         """ "Pionyang recibe de Moscú apoyo, mientras que proporciona municiones a cambio": what is
@@ -628,7 +697,9 @@ class SentenceCoder:
                         objs.extend(x for x in g.children if self.dep(x) == "pobj")
                     elif d in syn.subj:
                         subjs.append(g)
-                for g in objs + subjs:
+                # "demanded that North Korea abandon ...": a finite complement's own subject is the addressee
+                order = subjs + objs if self.dep(c) == "ccomp" and subjs else objs + subjs
+                for g in order:
                     a = self.actor_in(g)
                     if a is not None and (source is None or a.actor != source.actor):
                         return a

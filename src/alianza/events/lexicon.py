@@ -168,8 +168,10 @@ def _participles(lang: str, entries: list[Entry]) -> frozenset[str]:
 
     if lang not in available_languages():
         return frozenset()
-    rules = load_langdata(lang).participles
-    out: set[str] = set()
+    ld = load_langdata(lang)
+    rules = ld.participles
+    # the cheap pass must also keep "X said Y must ..." (events/code.py, deontic clauses)
+    out: set[str] = {w for w in ld.syntax.deontic_words if " " not in w}
     for e in entries:
         if e.pos != "verb":
             continue

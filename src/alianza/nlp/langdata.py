@@ -53,6 +53,7 @@ SYNTAX_KEYS = (
     "generic_determiners",
     "exchange_words",
     "intent_words",
+    "deontic_words",
 )
 
 
