@@ -318,6 +318,8 @@ class SentenceCoder:
         ]
         if any(self.dep(c) in objs and c not in finite for c in t.children):
             return False
+        if any(self.dep(c) == "xcomp" and c not in finite and not self.has_subject(c) for c in t.children):
+            return False  # "threatened to shell": the speaker's own action, a threat
         return any(self.has_subject(c) or self.dep(c) != "xcomp" for c in finite)
 
     def deontic_requests(self, found: list[tuple[Token, Event]]) -> list[tuple[int, Event]]:
