@@ -297,3 +297,16 @@ def test_actors_official_names_beat_the_shorter_ones(kb_free_res: None = None) -
         "The Democratic People's Republic of Korea rejected the offer.", "en", load_kb(), ArticleContext()
     )
     assert got[0].actor.country == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Greece plans to impose restrictions on Albanian imports.", "en", "GRC"),
+        ("Nigeria will withdraw its troops from Chad unless the fighting stops.", "en", "NGA"),
+        ("Colombia impondrá sanciones a Venezuela si no libera a los detenidos.", "es", "COL"),
+    ],
+)
+def test_coder_announced_hostile_action_is_a_threat(res: Resources, text: str, lang: str, source: str) -> None:
+    e = one(events(text, lang, res), "THREATEN")
+    assert e["source"]["country"] == source and e["status"] == "occurred"

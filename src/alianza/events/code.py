@@ -28,6 +28,9 @@ GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"}
 # Cooperative actions that, announced rather than done, are an expression of intent: PLOVER codes
 # "will give a grant", "is willing to send troops", "will visit in June" as AGREE.
 INTENT_TYPES = frozenset({"AID", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT", "COOPERATE"})
+# Hostile actions announced rather than done are threats (PLOVER THREATEN, CAMEO 13): "will impose
+# sanctions", "is prepared to impose martial law", "would blockade Paris", "will boycott the vote".
+THREAT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"})
 
 
 def _identified(m: ActorMention | None) -> bool:
@@ -295,6 +298,17 @@ class SentenceCoder:
                 return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
         return False
 
+    def conditional(self, t: Token) -> bool:
+        """The action hangs on a condition: "unless", "if", "a menos que", "si"."""
+        return any(
+            self.dep(c) == "advcl"
+            and any(
+                self.lem(m) in self.syn.hypothetical_words or fold(m.text) in ("unless", "si", "a menos que")
+                for m in c.children
+            )
+            for c in t.children
+        )
+
     def intended(self, t: Token) -> bool:
         """ "Norway is willing to send material", "Francia está dispuesta a enviar tropas"."""
         node = t
@@ -553,7 +567,19 @@ class SentenceCoder:
             and (status in ("planned", "hypothetical") or self.intended(t))
             and not (date is not None and date.precision == "day")  # a dated appointment is a scheduled event
         ):
-            type_name, mode, status = "AGREE", None, "occurred"
+            # a cooperative step announced on a condition ("will withdraw unless ...") is a threat
+            type_name = "THREATEN" if self.conditional(t) and type_name == "RETREAT" else "AGREE"
+            mode, status = None, "occurred"
+            et = self.ont[type_name]
+        elif (
+            e.pos == "verb"
+            and not flipped
+            and type_name in THREAT_TYPES
+            and args.source is not None
+            and (status in ("planned", "hypothetical") or self.intended(t))
+            and not (date is not None and date.precision == "day")
+        ):
+            type_name, mode, status = "THREATEN", None, "occurred"
             et = self.ont[type_name]
         place = self.event_place(t, v, args)
         target = args.target
