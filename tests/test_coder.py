@@ -310,3 +310,13 @@ def test_actors_official_names_beat_the_shorter_ones(kb_free_res: None = None) -
 def test_coder_announced_hostile_action_is_a_threat(res: Resources, text: str, lang: str, source: str) -> None:
     e = one(events(text, lang, res), "THREATEN")
     assert e["source"]["country"] == source and e["status"] == "occurred"
+
+
+def test_coder_prepositions_on_the_object_noun_and_conditions_give_targets(res: Resources) -> None:
+    e = one(events("Peru issued an ultimatum to Ecuador on Monday.", "en", res), "THREATEN")
+    assert e["target"]["country"] == "ECU"
+    e = one(events("Russia threatened to leave the talks if Japan deploys the new missiles.", "en", res), "THREATEN")
+    assert e["target"]["country"] == "JPN"
+    # someone else's guess is no threat: analysts' "could" stays a hypothetical attack
+    e = one(events("Russia could attack Moldova next year, analysts warned.", "en", res), "ASSAULT")
+    assert e["status"] == "hypothetical"

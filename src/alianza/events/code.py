@@ -237,6 +237,8 @@ class SentenceCoder:
         holders += [c for c in t.children if self.dep(c) in ("amod", "acl") and "Part" in c.morph.get("VerbForm")]
         if t.pos_ in NOUN_POS:  # "la participación de soldados norcoreanos en territorio ruso"
             holders += [c for c in t.children if self.dep(c) in ("nmod", "pobj", "prep")]
+        else:  # "issued an ultimatum to Ecuador", "granted asylum to five officers", "opened an embassy in Tehran"
+            holders += [c for c in t.children if self.dep(c) in syn.obj | {"obj", "dobj"}]
         for holder in holders:
             for c in holder.children:
                 if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
@@ -296,6 +298,21 @@ class SentenceCoder:
         for c in v.children:
             if self.dep(c) in self.syn.subj:
                 return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
+        return False
+
+    def announced_by_self(self, t: Token, source: ActorMention) -> bool:
+        """ "Iraq said it would allow the inspectors": the actor announces its own action (a
+        commitment or a threat); "analysts said Russia could attack" is someone else's guess."""
+        node = t
+        for _ in range(3):
+            if node.head.i == node.i:
+                return False
+            if self.dep(node) not in ("ccomp", "xcomp", "conj"):
+                return False
+            node = node.head
+            if self.lem(node) in self.syn.claim_verbs:
+                speaker, _tok = self.subject(node)
+                return speaker is not None and speaker.actor.country == source.actor.country
         return False
 
     def conditional(self, t: Token) -> bool:
@@ -564,7 +581,11 @@ class SentenceCoder:
             e.pos == "verb"
             and type_name in INTENT_TYPES
             and args.source is not None
-            and (status in ("planned", "hypothetical") or self.intended(t))
+            and (
+                status == "planned"
+                or self.intended(t)
+                or (status == "hypothetical" and self.announced_by_self(t, args.source))
+            )
             and not (date is not None and date.precision == "day")  # a dated appointment is a scheduled event
         ):
             # a cooperative step announced on a condition ("will withdraw unless ...") is a threat
@@ -576,7 +597,11 @@ class SentenceCoder:
             and not flipped
             and type_name in THREAT_TYPES
             and args.source is not None
-            and (status in ("planned", "hypothetical") or self.intended(t))
+            and (
+                status == "planned"
+                or self.intended(t)
+                or (status == "hypothetical" and (self.announced_by_self(t, args.source) or self.conditional(t)))
+            )
             and not (date is not None and date.precision == "day")
         ):
             type_name, mode, status = "THREATEN", None, "occurred"
@@ -686,6 +711,8 @@ class SentenceCoder:
                 source = subj
         if target is None and source is not None and e.target and not passive and not e.target_from_subject:
             target = self.complement_target(t, v, source)
+        if target is None and source is not None and e.type == "THREATEN":
+            target = self.condition_subject(t, source)
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
         if target is None and self.ont[e.type].symmetric:
             if source is not None and source.group and len(source.group) > 1:
@@ -731,6 +758,21 @@ class SentenceCoder:
                     a = self.actor_in(g)
                     if a is not None and (source is None or a.actor != source.actor):
                         return a
+        return None
+
+    def condition_subject(self, t: Token, source: ActorMention) -> ActorMention | None:
+        """ "threatened to stop the talks if the United States deploys the missiles": the one whose
+        act the threat hangs on is its target."""
+        for c in list(t.children) + [g for x in t.children if self.dep(x) == "xcomp" for g in x.children]:
+            if self.dep(c) != "advcl":
+                continue
+            if not any(
+                self.lem(m) in ("if", "unless", "si") or fold(m.text) in ("if", "unless", "si") for m in c.children
+            ):
+                continue
+            a, _tok = self.subject(c)
+            if a is not None and a.actor != source.actor:
+                return a
         return None
 
     def has_subject(self, v: Token) -> bool:
