@@ -320,3 +320,31 @@ def test_coder_prepositions_on_the_object_noun_and_conditions_give_targets(res: 
     # someone else's guess is no threat: analysts' "could" stays a hypothetical attack
     e = one(events("Russia could attack Moldova next year, analysts warned.", "en", res), "ASSAULT")
     assert e["status"] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        ("Kenya lifted the state of emergency in Mombasa on Friday.", "CONCEDE", "KEN", None),
+        ("The Bolivian government accepted demands from the miners' union.", "CONCEDE", "BOL", None),
+        ("Nigerian teachers called off their strike against the government.", "CONCEDE", "NGA", None),
+        ("The Dutch foreign minister cancelled a planned visit to Turkey.", "SANCTION", "NLD", "TUR"),
+        ("Italy suspended air links with Libya on Wednesday.", "SANCTION", "ITA", "LBY"),
+        ("Saudi-led forces attacked Houthi positions in Yemen.", "ASSAULT", "SAU", None),
+    ],
+)
+def test_coder_english_concessions_sanctions_and_led_forces(
+    res: Resources, text: str, etype: str, source: str, target: str | None
+) -> None:
+    e = one(events(text, "en", res), etype)
+    assert e["source"]["country"] == source
+    if target:
+        assert e["target"]["country"] == target
+
+
+def test_actors_new_demonyms_for_every_un_member(res: Resources) -> None:
+    from alianza.actors import ArticleContext, find_mentions
+
+    for word, code in [("Burundian", "BDI"), ("Sierra Leonean", "SLE"), ("Guinean", "GIN"), ("Laotian", "LAO")]:
+        got = find_mentions(f"{word} troops crossed the border.", "en", res.kb, ArticleContext())
+        assert got[0].actor.code == f"{code} MIL", word

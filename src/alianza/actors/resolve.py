@@ -304,6 +304,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 SPACE_GAP.match(gap)
                 or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
                 or (h.kind("demonym") and _modifier_gap(gap, modifiers))
+                or (h.kind("demonym") and LED_GAP.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
             ):
                 sec = nxt.kind("sector")
                 assert sec is not None
@@ -384,6 +385,7 @@ def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
     ]
 
 
+LED_GAP = re.compile(r"^-(?:led|backed|sponsored|trained|supported|armed)\s+$", re.I)
 AND_GAP = re.compile(r"^\s+(?:and|y|e|et)\s+$", re.I)
 
 
