@@ -149,3 +149,22 @@ def test_actors_english_nationality_title_words_and_coordinated_nationalities(kb
     # a word that is no title breaks the chain: the soldiers are not Russian here
     got = find_mentions("Russian shelling killed soldiers", "en", kb, ArticleContext())
     assert not any(m.actor.code == "RUS MIL" for m in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Syria offered its troops to Lebanon.", "en", ("troops", "SYR MIL")),
+        ("Rusia retiró sus tropas de la frontera.", "es", ("tropas", "RUS MIL")),
+        (
+            "Lebanon's new President Elias Hrawi arrived in Beirut.",
+            "en",
+            ("Lebanon's new President Elias Hrawi", "LBN GOV"),
+        ),
+        ("Saudi-led forces advanced.", "en", ("Saudi-led forces", "SAU MIL")),
+    ],
+)
+def test_actors_possessives_and_titles_with_modifiers(
+    kb: KnowledgeBase, text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(m.text, m.actor.code) for m in find_mentions(text, lang, kb, ArticleContext())]

@@ -305,6 +305,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
                 or (h.kind("demonym") and _modifier_gap(gap, modifiers))
                 or (h.kind("demonym") and LED_GAP.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
+                or _possessive_modifier_gap(gap, modifiers)  # "Lebanon's new President", "Iran's religious leader"
             ):
                 sec = nxt.kind("sector")
                 assert sec is not None
@@ -350,7 +351,8 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             if app is not None and app[1].country:
                 emit(h.start, app[0], app[1], "apposition")
                 continue
-            country = sentence_place or ctx.home_country()  # None unless one country dominates
+            owner = _possessor(text, h, out, offset)
+            country = owner or sentence_place or ctx.home_country()  # None unless one country dominates
             emit(h.start, h.end, Actor(country=country, sector=e.sector), "context" if country else "sector")
 
     _remembered_names(text, hits, out, ctx, offset)
@@ -387,6 +389,23 @@ def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
 
 LED_GAP = re.compile(r"^-(?:led|backed|sponsored|trained|supported|armed)\s+$", re.I)
 AND_GAP = re.compile(r"^\s+(?:and|y|e|et)\s+$", re.I)
+
+
+POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|his|her|su|sus|son|sa|ses|leur|leurs)\s+$", re.I)
+
+
+def _possessor(text: str, h: Hit, out: list[ActorMention], offset: int) -> str | None:
+    """ "Syria offered its troops", "Rusia retiró sus tropas": the possessive points back to the
+    nearest actor of the sentence with a country."""
+    if not POSSESSIVE_PRONOUN.search(text[max(0, h.start - 8) : h.start]):
+        return None
+    before = [m for m in out if m.end - offset <= h.start and m.actor.country and m.actor.country not in ("---",)]
+    return before[-1].actor.country if before else None
+
+
+def _possessive_modifier_gap(gap: str, modifiers: frozenset[str]) -> bool:
+    m = re.match(r"^['’]s\s+(.*)$", gap)
+    return m is not None and _modifier_gap(" " + m.group(1), modifiers)
 
 
 def _modifier_gap(gap: str, modifiers: frozenset[str]) -> bool:
