@@ -348,3 +348,21 @@ def test_actors_new_demonyms_for_every_un_member(res: Resources) -> None:
     for word, code in [("Burundian", "BDI"), ("Sierra Leonean", "SLE"), ("Guinean", "GIN"), ("Laotian", "LAO")]:
         got = find_mentions(f"{word} troops crossed the border.", "en", res.kb, ArticleContext())
         assert got[0].actor.code == f"{code} MIL", word
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("President Macron gave a warm welcome to the Kenyan president on Thursday.", "CONSULT"),
+        ("Qatar launched a mediation effort between Egypt and Sudan.", "CONSULT"),
+        ("Turkey speeded up the withdrawal of its forces from Cyprus.", "RETREAT"),
+        ("Hezbollah declared a unilateral ceasefire in southern Lebanon.", "RETREAT"),
+        ("Settlers set fire to the offices of the Palestinian administration.", "COERCE"),
+        ("Norway handed over ten tons of medicine to Sudan.", "AID"),
+        ("Egypt has been sharing expertise with Libya.", "COOPERATE"),
+        ("France and Egypt launched joint war games in the Mediterranean.", "COOPERATE"),
+        ("The Serbian police launched an investigation into the killing of two Croatian farmers.", "ACCUSE"),
+    ],
+)
+def test_coder_more_english_entries(res: Resources, text: str, etype: str) -> None:
+    assert one(events(text, "en", res), etype)

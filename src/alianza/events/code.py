@@ -277,8 +277,9 @@ class SentenceCoder:
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
         demanded = self.deontic_requests(found)
-        governing |= {w for w, _ev in demanded}
-        found = [(t, ev) for t, ev in found if t.i not in governing or ev.type in GOVERNING_TYPES]
+        demanded_at = {w for w, _ev in demanded}
+        governing |= demanded_at
+        found = [(t, ev) for t, ev in found if t.i not in demanded_at]  # "must return the helicopter": not done
         found += [(self.doc[w], ev) for w, ev in demanded]
         found = self.reciprocal_targets(found)
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
