@@ -237,22 +237,16 @@ def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problem
                 )
                 continue
             kb.add(lang, row[0], Entry("sector", sector=row[1], adjective=len(row) == 3))
-        mods = root / "sectors" / f"{lang}.modifiers.txt"
-        if mods.exists():
-            kb.sector_modifiers[lang] = frozenset(
-                fold(w)
-                for line in mods.read_text(encoding="utf-8").splitlines()
-                if not line.startswith("#")
-                for w in line.split()
-            )
-        markers = root / "sectors" / f"{lang}.noun_markers.txt"
-        if markers.exists():
-            kb.noun_markers[lang] = frozenset(
-                fold(w)
-                for line in markers.read_text(encoding="utf-8").splitlines()
-                if not line.startswith("#")
-                for w in line.split()
-            )
+        kb.sector_modifiers[lang] = _word_set(root / "sectors" / f"{lang}.modifiers.txt")
+        kb.noun_markers[lang] = _word_set(root / "sectors" / f"{lang}.noun_markers.txt")
+
+
+def _word_set(path: Path) -> frozenset[str]:
+    """A whitespace-separated word list with # comment lines; none when the file is absent."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for line in lines if not line.startswith("#") for w in line.split())
 
 
 def _names(raw: Any, path: Path, what: str, problems: list[Problem]) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..serialize import event_json
+from ..serialize import ARTICLE_FIELDS, article_json, event_json
 from ..types import CodedArticle
 
 LOCK_WAIT_S = 30.0  # how long an open waits for another process's write lock to go
@@ -103,52 +103,24 @@ EVENT_COLUMNS = (
 )
 
 
-ARTICLE_COLUMNS = (
-    "id",
-    "url",
-    "source",
-    "title",
-    "deck",
-    "author",
-    "section",
-    "published",
-    "lang",
-    "text",
-    "boilerplate",
-    "sentences",
-    "parsed",
-    "content_hash",
-    "site",
-    "duplicate_of",
-    "similarity",
-    "format",
-    "encoding",
-)
+# The public Article fields, then what the store adds about the coding and the reading.
+ARTICLE_COLUMNS = (*ARTICLE_FIELDS, "sentences", "parsed", "similarity", "format", "encoding")
 
 
 def _article_row(coded: CodedArticle, extra: dict[str, Any]) -> tuple[Any, ...]:
     a = coded.article
-    return (
-        a.id,
-        a.url,
-        a.source,
-        a.title,
-        a.deck,
-        a.author,
-        a.section,
-        a.published,
-        a.lang,
-        a.text,
-        json.dumps(list(a.boilerplate), ensure_ascii=False),
-        coded.sentences,
-        coded.parsed,
-        a.content_hash or a.id,
-        a.site,
-        a.duplicate_of,
-        extra.get("similarity"),
-        extra.get("format"),
-        extra.get("encoding"),
-    )
+    public = article_json(a)
+    public["published"] = a.published  # a date for DuckDB, not its ISO string
+    public["boilerplate"] = json.dumps(public["boilerplate"], ensure_ascii=False)
+    public["content_hash"] = a.content_hash or a.id
+    stored = {
+        "sentences": coded.sentences,
+        "parsed": coded.parsed,
+        "similarity": extra.get("similarity"),
+        "format": extra.get("format"),
+        "encoding": extra.get("encoding"),
+    }
+    return tuple({**public, **stored}[c] for c in ARTICLE_COLUMNS)
 
 
 def _event_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
