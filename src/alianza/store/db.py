@@ -264,9 +264,6 @@ class Store:
             self.con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [i + 1])
             self.con.execute("COMMIT")
 
-    def has_article(self, article_id: str) -> bool:
-        return bool(first(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])))
-
     # -- duplicate lookups (the ingest runner's) -------------------------------------------------
     def existing(self, ids: Sequence[str]) -> set[str]:
         if not ids:
@@ -296,9 +293,6 @@ class Store:
             [[p[0] for p in pairs], [p[1] for p in pairs]],
         ).fetchall()
         return {r[0]: bytes(r[1]) for r in rows}
-
-    def write(self, coded: CodedArticle, fingerprint: Fingerprint | None = None, **extra: Any) -> None:
-        self.write_many([(coded, fingerprint, extra)])
 
     def write_many(self, items: Sequence[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]]) -> None:
         """Replace each article and its events, all in one transaction: a batch lands whole or not at all."""
