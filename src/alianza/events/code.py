@@ -301,6 +301,17 @@ class SentenceCoder:
                 return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
         return False
 
+    def announced(self, t: Token, e: Entry, status: str, source: ActorMention | None, date: EventDate | None) -> bool:
+        """An action its actor announces rather than does (PLOVER codes it as AGREE or THREATEN):
+        future or planned ("will give"), intended ("is willing to send"), or a conditional the actor
+        states itself ("said it would allow", "would withdraw unless"). A dated appointment ("se
+        reunirá el próximo 15 de septiembre") is a scheduled event, not an announcement."""
+        if e.pos != "verb" or source is None or (date is not None and date.precision == "day"):
+            return False
+        if status == "planned" or self.intended(t):
+            return True
+        return status == "hypothetical" and (self.announced_by_self(t, source) or self.conditional(t))
+
     def announced_by_self(self, t: Token, source: ActorMention) -> bool:
         """ "Iraq said it would allow the inspectors": the actor announces its own action (a
         commitment or a threat); "analysts said Russia could attack" is someone else's guess."""
@@ -578,33 +589,13 @@ class SentenceCoder:
         if status == "occurred" and date is not None and self.state.published is not None:
             if date.precision == "day" and dt.date.fromisoformat(date.value) > self.state.published:
                 status = "planned"
-        if (
-            e.pos == "verb"
-            and type_name in INTENT_TYPES
-            and args.source is not None
-            and (
-                status == "planned"
-                or self.intended(t)
-                or (status == "hypothetical" and self.announced_by_self(t, args.source))
-            )
-            and not (date is not None and date.precision == "day")  # a dated appointment is a scheduled event
-        ):
+        announced = self.announced(t, e, status, args.source, date)
+        if announced and type_name in INTENT_TYPES:
             # a cooperative step announced on a condition ("will withdraw unless ...") is a threat
             type_name = "THREATEN" if self.conditional(t) and type_name == "RETREAT" else "AGREE"
             mode, status = None, "occurred"
             et = self.ont[type_name]
-        elif (
-            e.pos == "verb"
-            and not flipped
-            and type_name in THREAT_TYPES
-            and args.source is not None
-            and (
-                status == "planned"
-                or self.intended(t)
-                or (status == "hypothetical" and (self.announced_by_self(t, args.source) or self.conditional(t)))
-            )
-            and not (date is not None and date.precision == "day")
-        ):
+        elif announced and not flipped and type_name in THREAT_TYPES:
             type_name, mode, status = "THREATEN", None, "occurred"
             et = self.ont[type_name]
         place = self.event_place(t, v, args)
