@@ -168,3 +168,28 @@ def test_actors_possessives_and_titles_with_modifiers(
     kb: KnowledgeBase, text: str, lang: str, expected: tuple[str, str]
 ) -> None:
     assert expected in [(m.text, m.actor.code) for m in find_mentions(text, lang, kb, ArticleContext())]
+
+
+def _codes_in(text: str, lang: str, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    from alianza.nlp.sentences import split_sentences
+
+    ctx = ArticleContext(date=dt.date(2025, 1, 1))
+    return [(m.text, m.actor.code) for s in split_sentences(text) for m in find_mentions(s.text, lang, kb, ctx)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "code"),
+    [
+        ("Voters in Atlanta, Georgia, backed the Democrats.", "en", "Georgia", "USA"),
+        ("Russia sent more troops to Georgia after the war in Abkhazia.", "en", "Georgia", "GEO"),
+        ("Georgia sent a delegation to Brussels.", "en", "Georgia", "GEO"),
+        ("Corea celebra elecciones presidenciales en junio.", "es", "Corea", "KOR"),
+        ("Corea del Norte lanzó un misil. Corea amenazó después a Japón.", "es", "Corea", "PRK"),
+        ("Korea exported more chips this year.", "en", "Korea", "KOR"),
+        ("Fighting resumed near Goma, in eastern Congo.", "en", "Congo", "COD"),
+    ],
+)
+def test_actors_ambiguous_names_take_the_reading_of_their_context(
+    kb: KnowledgeBase, text: str, lang: str, name: str, code: str
+) -> None:
+    assert (name, code) in _codes_in(text, lang, kb)

@@ -133,6 +133,7 @@ class KnowledgeBase:
         self.noun_markers: dict[str, frozenset[str]] = {}
         # title words that may stand between a nationality and a sector: "British Defence Secretary"
         self.sector_modifiers: dict[str, frozenset[str]] = {}
+        self.ambiguous: dict[str, Ambiguous] = {}  # folded name -> its readings
 
     # -- building ---------------------------------------------------------------------------
     def add(self, lang: str, form: str, entry: Entry) -> None:
@@ -241,6 +242,46 @@ def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problem
         kb.noun_markers[lang] = _word_set(root / "sectors" / f"{lang}.noun_markers.txt")
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    country: str
+    cues: frozenset[str]
+    countries: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """A name with several readings ("Georgia", "Corea"); `resolve.pick_reading` chooses."""
+
+    default: str
+    readings: tuple[Reading, ...]
+
+
+def _load_ambiguous(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
+    path = root / "ambiguous.yaml"
+    if not path.exists():
+        return
+    raw = load_yaml(path)
+    for n, item in enumerate(raw.get("names") or [], start=1):
+        try:
+            name, default = str(item["name"]), str(item["default"])
+            readings = tuple(
+                Reading(
+                    str(r["country"]),
+                    frozenset(fold(str(c)) for c in r.get("cues") or []),
+                    frozenset(str(c) for c in r.get("countries") or []),
+                )
+                for r in item["readings"]
+            )
+        except (KeyError, TypeError) as err:
+            problems.append(Problem(str(path), n, f"expected name, default and readings; {err}"))
+            continue
+        kb.ambiguous[fold(name)] = Ambiguous(default, readings)
+        for lang in item.get("langs") or langs:
+            if lang in langs:
+                kb.add(lang, name, Entry("ambiguous", country=default, name=name))
+
+
 def _word_set(path: Path) -> frozenset[str]:
     """A whitespace-separated word list with # comment lines; none when the file is absent."""
     if not path.exists():
@@ -328,6 +369,7 @@ def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = Non
     _load_orgs(kb, root, problems)
     _load_people(kb, root, problems)
     _load_places(kb, root, problems)
+    _load_ambiguous(kb, root, langs, problems)
     raise_problems(problems)
     # Country capitals double as places so that "en Moscú" gives a place with coordinates.
     return kb

@@ -198,8 +198,25 @@ def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _country_of(h: Hit, kb: KnowledgeBase, ctx: ArticleContext) -> Actor | None:
+def pick_reading(kb: KnowledgeBase, name: str, text: str, ctx: ArticleContext) -> str | None:
+    """The country an ambiguous name stands for here: the reading with the most evidence in the
+    sentence's words and the article's countries so far; the default when none has more."""
+    amb = kb.ambiguous.get(fold(name))
+    if amb is None:
+        return None
+    words = {fold(w) for w in re.findall(r"[\w'’-]+", text)}
+    seen = {a.country for a in ctx.recent_countries} | set(ctx.place_countries)
+    scores = [(len(r.cues & words) + len(r.countries & seen), r.country) for r in amb.readings]
+    best = max(scores, default=(0, amb.default))
+    if best[0] == 0 or sum(1 for s, _c in scores if s == best[0]) > 1:
+        return amb.default
+    return best[1]
+
+
+def _country_of(h: Hit, kb: KnowledgeBase, ctx: ArticleContext, text: str = "") -> Actor | None:
     """The country (and, for people and organisations, the full actor) a qualifier hit stands for."""
+    if e := h.kind("ambiguous"):
+        return Actor(country=pick_reading(kb, e.name or "", text, ctx))
     if e := h.kind("person"):
         p = kb.person(e.name or "")
         return p.actor_on(ctx.date) if p else None
@@ -262,7 +279,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             gap = text[h.end : nxt.start]
             qual = None
             if (SPACE_GAP.match(gap) and nxt.kind("demonym")) or OF_GAP.match(gap):
-                qual = _country_of(nxt, kb, ctx)
+                qual = _country_of(nxt, kb, ctx, text)
             if qual is not None and qual.country:
                 actor = Actor(country=qual.country, sector=sector.sector, name=qual.name, org=qual.org)
                 end, how = nxt.end, "adjective" if nxt.kind("demonym") else "title"
@@ -296,7 +313,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             continue
         # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister",
         # with title words between: "British Defence Secretary", "Israeli intelligence officials"
-        qual_hit = h.kind("demonym", "country", "metonym")
+        qual_hit = h.kind("demonym", "ambiguous", "country", "metonym")
         if qual_hit and nxt is not None and nxt.kind("sector"):
             gap = text[h.end : nxt.start]
             modifiers = kb.sector_modifiers.get(lang, frozenset())
@@ -309,7 +326,12 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             ):
                 sec = nxt.kind("sector")
                 assert sec is not None
-                actor = Actor(country=qual_hit.country, sector=sec.sector, org=qual_hit.org)
+                country = (
+                    pick_reading(kb, qual_hit.name or "", text, ctx)
+                    if qual_hit.kind == "ambiguous"
+                    else qual_hit.country
+                )
+                actor = Actor(country=country, sector=sec.sector, org=qual_hit.org)
                 end, how = nxt.end, "adjective"
                 if (app := _apposition(text, end, kb, ctx, actor)) is not None:
                     end, actor = app
@@ -335,6 +357,8 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             if _inside_name(text, h):
                 continue
             emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "metonym")
+        elif e := h.kind("ambiguous"):
+            emit(h.start, h.end, Actor(country=pick_reading(kb, e.name or "", text, ctx)), "gazetteer")
         elif e := h.kind("country"):
             emit(h.start, h.end, Actor(country=e.country), "gazetteer")
         elif (e := h.kind("place")) and not _inside_name(text, h):
