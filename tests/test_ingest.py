@@ -234,3 +234,41 @@ def test_a_local_source_gives_its_country_to_bare_sectors(tmp_path: Path, res: R
         "SELECT e.source_code, e.target_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/x'",
     )
     assert got == [("COL UAF", "COL AGR")]
+
+
+def test_people_introduced_by_title_are_remembered_by_the_corpus(tmp_path: Path, res: Resources) -> None:
+    db = tmp_path / "p.duckdb"
+    first = tmp_path / "one.jsonl"
+    first.write_text(
+        json.dumps(
+            {
+                "text": "La ministra de Defensa de Chile, Marcela Quintana, visitó Lima para reunirse con su homólogo peruano.",
+                "url": "https://uno.example/1",
+                "published": "2025-03-01",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    ingest([first], db, res)
+    with Store(db, read_only=True) as store:
+        assert [(a.name, a.code) for a, _d in store.people()] == [("Marcela Quintana", "CHL GOV")]
+    later = tmp_path / "two.jsonl"
+    later.write_text(
+        json.dumps(
+            {
+                "text": "Quintana acusó a Bolivia de violar el tratado de límites.",
+                "url": "https://dos.example/2",
+                "published": "2025-04-01",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    ingest([later], db, res)
+    got = rows(
+        db, "SELECT e.type, e.source_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/2'"
+    )
+    assert ("ACCUSE", "CHL GOV") in got

@@ -23,7 +23,7 @@ from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
 from .textutil import article_id, fold, words
-from .types import Article, CodedArticle, Event, Sentence
+from .types import Actor, Article, CodedArticle, Event, Sentence
 
 BATCH_SIZE = 16  # DEPENDENCIES.md: 8-32; at 128 one model peaks at 1.5 GB and runs 20% slower
 
@@ -113,11 +113,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-def code_article(article: Article, res: Resources, source_home: str | None = None) -> CodedArticle:
+def code_article(
+    article: Article, res: Resources, source_home: str | None = None, known_people: list[Actor] | None = None
+) -> CodedArticle:
     """Code one article. Pure: no I/O, no globals; the same call runs locally and on a cluster.
 
     `source_home`: the country the article's source reports from (actors/resolve.py, HomeTally),
-    which bare sector nouns take when the article names no place of its own.
+    which bare sector nouns take when the article names no place of its own. `known_people`:
+    people earlier articles introduced by title ("el canciller ucraniano, Andrii Sybiha"), so that
+    this one's bare "Sybiha" is coded too; the store keeps them (`Store.people`).
     """
     lang = article.lang
     sentences = split_sentences(article.text)
@@ -126,6 +130,7 @@ def code_article(article: Article, res: Resources, source_home: str | None = Non
     assert lang is not None
     lex, ld = res.lexicon(lang), res.langdata(lang)
     ctx = ArticleContext(date=article.published, source_home=source_home)
+    ctx.recall(known_people or [])
     per_sentence = []
     for s in sentences:
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
@@ -149,7 +154,7 @@ def code_article(article: Article, res: Resources, source_home: str | None = Non
             lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
         )
         events.extend(coder.code())
-    return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo))
+    return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo), tuple(ctx.learned.values()))
 
 
 def make_article(

@@ -128,6 +128,9 @@ class CodedArticle:
     events: tuple[Event, ...]
     sentences: int = 0
     parsed: int = 0  # sentences the spaCy pass saw
+    people: tuple[
+        Actor, ...
+    ] = ()  # people the article introduced by title ("la ministra X, Y"): remembered by the store
 
 
 @dataclass(frozen=True, slots=True)

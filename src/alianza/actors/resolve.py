@@ -95,18 +95,32 @@ class ArticleContext:
     # the country the article's source (site, feed, dataset) reports from, when its places show one:
     # "El periodista fue amenazado de muerte" in a Colombian paper is about a Colombian journalist
     source_home: str | None = None
+    # people the article itself introduced by title or apposition, for the corpus memory
+    learned: dict[str, Actor] = field(default_factory=dict)
+
+    def recall(self, people: list[Actor]) -> None:
+        """People met by earlier articles of the corpus: known by name, not yet recent."""
+        for a in people:
+            if a.name:
+                self._register(a)
+
+    def _register(self, a: Actor) -> None:
+        assert a.name is not None
+        self.names[fold(a.name)] = a
+        parts = a.name.split()
+        last = parts[-1]
+        if len(last) > 3 and "-" not in last:
+            self.names.setdefault(fold(last), a)
+        if len(parts) > 1 and "-" in last and len(parts[0]) >= 2:
+            # Korean order, family name first: "Kim Jong-un" is "Kim", "Lee Jae-myung" is "Lee"
+            self.names.setdefault(fold(parts[0]), a)
 
     def remember(self, m: ActorMention) -> None:
         a = m.actor
+        if a.name and a.country and m.how in ("apposition", "title"):
+            self.learned[fold(a.name)] = a
         if a.name and a.country:
-            self.names[fold(a.name)] = a
-            parts = a.name.split()
-            last = parts[-1]
-            if len(last) > 3 and "-" not in last:
-                self.names.setdefault(fold(last), a)
-            if len(parts) > 1 and "-" in last and len(parts[0]) >= 2:
-                # Korean order, family name first: "Kim Jong-un" is "Kim", "Lee Jae-myung" is "Lee"
-                self.names.setdefault(fold(parts[0]), a)
+            self._register(a)
             self._push(self.recent_people, a)
         if a.country and a.country not in ("---", "IGO"):
             self._push(self.recent_countries, Actor(country=a.country, sector=a.sector if not a.name else "GOV"))

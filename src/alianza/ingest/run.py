@@ -26,12 +26,13 @@ from ..nlp.dates import parse_date
 from ..pipeline import Resources, code_article, make_article
 from ..store.db import Fingerprint, Store
 from ..textutil import scrub
-from ..types import Article, CodedArticle, Rejection
+from ..types import Actor, Article, CodedArticle, Rejection
 from . import dedup
 from .rawdoc import RawDoc
 from .readers import ReadOptions, read_path, walk
 
 MIN_BODY_CHARS = 40
+PEOPLE_MEMORY_DAYS = 2 * 365
 MAX_BODY_CHARS = 1_000_000  # a 1 MB "article" is a dump or a log, not news: refused with its size
 
 
@@ -149,6 +150,7 @@ class _Runner:
         self.on_reject, self.on_progress = on_reject, on_progress
         self.report = BatchReport()
         self.homes = HomeTally()
+        self.people: dict[str, tuple[Actor, dt.date | None]] = {}  # the corpus memory of people
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -266,7 +268,14 @@ class _Runner:
             a = it.article
             if a.duplicate_of is None and self.opts.code and self.res.codes(a.lang):
                 try:
-                    it.coded = code_article(a, self.res, source_home=self.homes.home(source_key(a, it.doc)))
+                    it.coded = code_article(
+                        a,
+                        self.res,
+                        source_home=self.homes.home(source_key(a, it.doc)),
+                        known_people=self.known_people(a.published),
+                    )
+                    for p in it.coded.people:
+                        self.people[p.name or ""] = (p, a.published)
                 except Exception as err:  # not stored: a fixed version codes it on the next run
                     self.error(it.doc.source, "code", err)
                     continue
@@ -296,8 +305,19 @@ class _Runner:
             rep.languages[it.article.lang or "unknown"] += 1
             rep.formats[it.doc.format] += 1
 
+    def known_people(self, when: dt.date | None) -> list[Actor]:
+        """People introduced in other articles, as they were then: roles change, so a title seen
+        more than two years away from this article's date is not trusted."""
+        out = []
+        for actor, seen in self.people.values():
+            if when is None or seen is None or abs((when - seen).days) <= PEOPLE_MEMORY_DAYS:
+                out.append(actor)
+        return out
+
     def run(self, paths: list[Path]) -> BatchReport:
         t0 = time.perf_counter()
+        with Store(self.db_path) as store:
+            self.people = {a.name or "": (a, d) for a, d in store.people()}
         batch: list[_Item] = []
         for doc in self.docs(paths):
             item = self.prepare(doc)

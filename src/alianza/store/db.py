@@ -16,7 +16,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..serialize import ARTICLE_FIELDS, article_json, event_json
-from ..types import CodedArticle
+from ..types import Actor, CodedArticle
 
 LOCK_WAIT_S = 30.0  # how long an open waits for another process's write lock to go
 
@@ -69,6 +69,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE event_cluster_members (event_id VARCHAR, cluster_id VARCHAR);
     CREATE TABLE clusters_dirty (cluster_id VARCHAR);
     """,
+    # 4: people introduced by title in some article, remembered for the corpus
+    """
+    CREATE TABLE people (
+        name VARCHAR PRIMARY KEY, country VARCHAR, sector VARCHAR, org VARCHAR, last_seen DATE, article_id VARCHAR
+    );
+    """,
 )
 EVENT_COLUMNS = (
     "id",
@@ -105,6 +111,9 @@ EVENT_COLUMNS = (
 
 # The public Article fields, then what the store adds about the coding and the reading.
 ARTICLE_COLUMNS = (*ARTICLE_FIELDS, "sentences", "parsed", "similarity", "format", "encoding")
+
+
+PEOPLE_COLUMNS = ("name", "country", "sector", "org", "last_seen", "article_id")
 
 
 def _article_row(coded: CodedArticle, extra: dict[str, Any]) -> tuple[Any, ...]:
@@ -303,9 +312,19 @@ class Store:
         ev_rows: list[tuple[Any, ...]] = []
         sig_rows: list[tuple[Any, ...]] = []
         band_rows: list[tuple[Any, ...]] = []
+        people: dict[str, tuple[Any, ...]] = {}
         for coded, fp, extra in items:
             art_rows.append(_article_row(coded, extra))
             ev_rows.extend(_event_rows(coded))
+            for person in coded.people:
+                people[person.name or ""] = (
+                    person.name,
+                    person.country,
+                    person.sector,
+                    person.org,
+                    coded.article.published,
+                    coded.article.id,
+                )
             if fp is not None:
                 sig_rows.append((coded.article.id, fp.sig))
                 band_rows.extend((i, h, coded.article.id) for i, h in enumerate(fp.bands))
@@ -336,6 +355,9 @@ class Store:
             _insert(con, "events", EVENT_COLUMNS, ev_rows)
             _insert(con, "minhash", ("article_id", "sig"), sig_rows)
             _insert(con, "minhash_bands", ("band", "hash", "article_id"), band_rows)
+            if people:
+                con.execute("DELETE FROM people WHERE name IN (SELECT unnest(?))", [list(people)])
+                _insert(con, "people", PEOPLE_COLUMNS, list(people.values()))
             con.execute("COMMIT")
         except duckdb.Error as err:
             con.execute("ROLLBACK")
@@ -366,6 +388,11 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+
+    def people(self) -> list[tuple[Actor, dt.date | None]]:
+        """People the corpus introduced by title, with the last date they were seen so."""
+        rows = self.con.execute("SELECT name, country, sector, org, last_seen FROM people ORDER BY name").fetchall()
+        return [(Actor(country=c, sector=s, name=n, org=o), d) for n, c, s, o, d in rows]
 
     def counts(self) -> dict[str, int]:
         a = first(self.con.execute("SELECT count(*) FROM articles"))
