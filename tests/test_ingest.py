@@ -272,3 +272,32 @@ def test_people_introduced_by_title_are_remembered_by_the_corpus(tmp_path: Path,
         db, "SELECT e.type, e.source_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/2'"
     )
     assert ("ACCUSE", "CHL GOV") in got
+
+
+def test_a_source_home_country_persists_across_runs(tmp_path: Path, res: Resources) -> None:
+    places = ["Medellín", "Cali", "Bogotá", "Arauca", "Cúcuta", "Pasto"]
+    recs = [
+        {
+            "text": f"La alcaldía de {places[i % 6]} inauguró un hospital en {places[(i + 1) % 6]} este lunes {i}.",
+            "url": f"https://diario.example/{i}",
+        }
+        for i in range(24)
+    ]
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    ingest([first], db, res, IngestOptions(near_threshold=None))
+    with Store(db, read_only=True) as store:
+        assert sum(store.source_places()["diario.example"].values()) >= 40
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        json.dumps(
+            {"text": "Paramilitares ejecutaron a un campesino en una vereda.", "url": "https://diario.example/x"},
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    ingest([later], db, res)  # a new run knows the site's home country from the store
+    got = rows(db, "SELECT e.source_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/x'")
+    assert got == [("COL UAF",)]

@@ -213,8 +213,6 @@ class _Runner:
         if n > MAX_BODY_CHARS:
             self.reject(Rejection(doc.source, "clean", "too_large", f"{n} characters of text, limit {MAX_BODY_CHARS}"))
             return None
-        if article.lang and self.res.codes(article.lang):
-            self.homes.add(source_key(article, doc), place_countries(article.text, article.lang, self.res.kb))
         return _Item(doc, article)
 
     def find_duplicates(self, items: list[_Item]) -> list[_Item]:
@@ -262,6 +260,17 @@ class _Runner:
                     batch_bands.setdefault(k, []).append((a.id, sig.values))
         return fresh
 
+    def count_places(self, items: list[_Item]) -> dict[str, dict[str, int]]:
+        """Count the places of the batch's new original articles, per source (HomeTally)."""
+        batch = HomeTally()
+        for it in items:
+            a = it.article
+            if a.duplicate_of is None and a.lang and self.res.codes(a.lang):
+                countries = place_countries(a.text, a.lang, self.res.kb)
+                batch.add(source_key(a, it.doc), countries)
+                self.homes.add(source_key(a, it.doc), countries)
+        return batch.counts
+
     def code(self, items: list[_Item]) -> list[_Item]:
         out = []
         for it in items:
@@ -287,7 +296,7 @@ class _Runner:
             out.append(it)
         return out
 
-    def write(self, items: list[_Item]) -> None:
+    def write(self, items: list[_Item], places: dict[str, dict[str, int]]) -> None:
         if not items:
             return
         rows = []
@@ -296,7 +305,7 @@ class _Runner:
             extra = {"similarity": it.similarity, "format": it.doc.format, "encoding": it.doc.encoding}
             rows.append((it.coded, it.fingerprint, extra))
         with Store(self.db_path) as store:
-            store.write_many(rows)
+            store.write_many(rows, places)
         rep = self.report
         for it in items:
             assert it.coded is not None
@@ -318,6 +327,7 @@ class _Runner:
         t0 = time.perf_counter()
         with Store(self.db_path) as store:
             self.people = {a.name or "": (a, d) for a, d in store.people()}
+            self.homes.counts = store.source_places()
         batch: list[_Item] = []
         for doc in self.docs(paths):
             item = self.prepare(doc)
@@ -337,7 +347,9 @@ class _Runner:
 
     def flush(self, batch: list[_Item], t0: float) -> None:
         if batch:
-            self.write(self.code(self.find_duplicates(batch)))
+            fresh = self.find_duplicates(batch)
+            places = self.count_places(fresh)
+            self.write(self.code(fresh), places)
         self.report.seconds = time.perf_counter() - t0
         if self.on_progress:
             self.on_progress(self.report)

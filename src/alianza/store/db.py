@@ -75,6 +75,10 @@ MIGRATIONS: tuple[str, ...] = (
         name VARCHAR PRIMARY KEY, country VARCHAR, sector VARCHAR, org VARCHAR, last_seen DATE, article_id VARCHAR
     );
     """,
+    # 5: how many places of each country each source's articles name (actors/resolve.py, HomeTally)
+    """
+    CREATE TABLE source_places (source VARCHAR, country VARCHAR, n INTEGER);
+    """,
 )
 EVENT_COLUMNS = (
     "id",
@@ -303,8 +307,13 @@ class Store:
         ).fetchall()
         return {r[0]: bytes(r[1]) for r in rows}
 
-    def write_many(self, items: Sequence[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]]) -> None:
-        """Replace each article and its events, all in one transaction: a batch lands whole or not at all."""
+    def write_many(
+        self,
+        items: Sequence[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]],
+        source_places: dict[str, dict[str, int]] | None = None,
+    ) -> None:
+        """Replace each article and its events, all in one transaction: a batch lands whole or not at
+        all, with the place counts it adds to its sources (`source_places`)."""
         if not items:
             return
         ids = [coded.article.id for coded, _fp, _x in items]
@@ -358,6 +367,8 @@ class Store:
             if people:
                 con.execute("DELETE FROM people WHERE name IN (SELECT unnest(?))", [list(people)])
                 _insert(con, "people", PEOPLE_COLUMNS, list(people.values()))
+            place_rows = [(s, c, n) for s, by in (source_places or {}).items() for c, n in by.items() if n]
+            _insert(con, "source_places", ("source", "country", "n"), place_rows)
             con.execute("COMMIT")
         except duckdb.Error as err:
             con.execute("ROLLBACK")
@@ -393,6 +404,13 @@ class Store:
         """People the corpus introduced by title, with the last date they were seen so."""
         rows = self.con.execute("SELECT name, country, sector, org, last_seen FROM people ORDER BY name").fetchall()
         return [(Actor(country=c, sector=s, name=n, org=o), d) for n, c, s, o, d in rows]
+
+    def source_places(self) -> dict[str, dict[str, int]]:
+        rows = self.con.execute("SELECT source, country, sum(n) FROM source_places GROUP BY 1, 2").fetchall()
+        out: dict[str, dict[str, int]] = {}
+        for source, country, n in rows:
+            out.setdefault(source, {})[country] = int(n)
+        return out
 
     def counts(self) -> dict[str, int]:
         a = first(self.con.execute("SELECT count(*) FROM articles"))
