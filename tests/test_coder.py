@@ -366,3 +366,17 @@ def test_actors_new_demonyms_for_every_un_member(res: Resources) -> None:
 )
 def test_coder_more_english_entries(res: Resources, text: str, etype: str) -> None:
     assert one(events(text, "en", res), etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Syria said it will not accept the peace plan.", "en"),
+        ("The United States said it would not meet with the Taliban envoys.", "en"),
+        ("Hungría no enviará ayuda militar a Ucrania.", "es"),
+    ],
+)
+def test_coder_negated_cooperation_is_a_rejection(res: Resources, text: str, lang: str) -> None:
+    evs = events(text, lang, res)
+    assert one(evs, "REJECT")["status"] == "occurred"
+    assert not [e for e in evs if e["type"] in ("CONSULT", "AID", "CONCEDE", "AGREE")]
