@@ -380,3 +380,8 @@ def test_coder_negated_cooperation_is_a_rejection(res: Resources, text: str, lan
     evs = events(text, lang, res)
     assert one(evs, "REJECT")["status"] == "occurred"
     assert not [e for e in evs if e["type"] in ("CONSULT", "AID", "CONCEDE", "AGREE")]
+
+
+def test_coder_stative_participle_is_not_a_passive(res: Resources) -> None:
+    e = one(events("Turkey is opposed to Swedish membership of the alliance.", "en", res), "REJECT")
+    assert e["source"]["country"] == "TUR"

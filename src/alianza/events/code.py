@@ -164,6 +164,8 @@ class SentenceCoder:
         )
 
     def is_passive(self, v: Token) -> bool:
+        if fold(v.text) in self.syn.stative_participles:
+            return False  # "Israel is opposed to French mediation": Israel opposes
         if self.copular_passive(v):
             return True
         if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):

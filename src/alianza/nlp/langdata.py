@@ -54,6 +54,7 @@ SYNTAX_KEYS = (
     "exchange_words",
     "intent_words",
     "deontic_words",
+    "stative_participles",
 )
 
 
