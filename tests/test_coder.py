@@ -385,3 +385,10 @@ def test_coder_negated_cooperation_is_a_rejection(res: Resources, text: str, lan
 def test_coder_stative_participle_is_not_a_passive(res: Resources) -> None:
     e = one(events("Turkey is opposed to Swedish membership of the alliance.", "en", res), "REJECT")
     assert e["source"]["country"] == "TUR"
+
+
+def test_coder_progressive_is_not_passive(res: Resources) -> None:
+    e = one(events("The Turkish government is refusing to lift the curfew on Diyarbakir.", "en", res), "REJECT")
+    assert e["source"]["code"] == "TUR GOV"
+    e = one(events("Greek police were attacking the protesters.", "en", res), "ASSAULT")
+    assert e["source"]["code"] == "GRC COP"

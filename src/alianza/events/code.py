@@ -170,7 +170,7 @@ class SentenceCoder:
             return True
         if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):
             return True
-        part = "Part" in v.morph.get("VerbForm")
+        part = "Part" in v.morph.get("VerbForm") and "Pres" not in v.morph.get("Tense")  # not "is refusing"
         return part and any(self.dep(c) in ("aux", "cop") and self.lem(c) in self.syn.passive_aux for c in v.children)
 
     def subject(self, v: Token) -> tuple[ActorMention | None, Token | None]:
