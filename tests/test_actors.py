@@ -193,3 +193,37 @@ def test_actors_ambiguous_names_take_the_reading_of_their_context(
     kb: KnowledgeBase, text: str, lang: str, name: str, code: str
 ) -> None:
     assert (name, code) in _codes_in(text, lang, kb)
+
+
+def test_actors_one_name_several_people_is_read_by_date(kb: KnowledgeBase) -> None:
+    def who(text: str, when: dt.date) -> list[tuple[str, str, str | None]]:
+        return [(m.text, m.actor.code, m.actor.name) for m in find_mentions(text, "en", kb, ArticleContext(date=when))]
+
+    assert who("President Bush met Chirac.", dt.date(1990, 6, 1))[0] == (
+        "President Bush",
+        "USA GOV",
+        "George H. W. Bush",
+    )
+    assert who("President Bush met Chirac.", dt.date(2005, 6, 1)) == [
+        ("President Bush", "USA GOV", "George W. Bush"),
+        ("Chirac", "FRA GOV", "Jacques Chirac"),
+    ]
+    # out of office, a title still names the office holder's country
+    assert who("President Bush spoke.", dt.date(2000, 6, 1))[0][1] == "USA GOV"
+
+
+def test_actors_english_adjective_sectors_and_surnames(kb: KnowledgeBase) -> None:
+    got = [
+        (m.text, m.actor.code)
+        for m in find_mentions(
+            "Britain will continue military aid, Defence Secretary Tom King said.", "en", kb, ArticleContext()
+        )
+    ]
+    assert not any(t == "military" for t, _c in got) and not any(t == "King" for t, _c in got)
+    assert any(
+        c.endswith("MIL")
+        for _t, c in [
+            (m.text, m.actor.code)
+            for m in find_mentions("The military said it had withdrawn.", "en", kb, ArticleContext())
+        ]
+    )

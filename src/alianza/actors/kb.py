@@ -86,6 +86,11 @@ class Person:
             return Actor(name=self.name)
         return Actor(country=role.country, sector=role.sector, name=self.name, org=role.org)
 
+    def home(self) -> str | None:
+        """The one country all this person's roles belong to, if there is one."""
+        countries = {r.country for r in self.roles}
+        return countries.pop() if len(countries) == 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -125,7 +130,8 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.iso2to3: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # alpha-3 -> English name
-        self.people: dict[str, Person] = {}
+        self.people: dict[str, Person] = {}  # folded alias -> a person (the last loaded, for exact lookups)
+        self.named: dict[str, list[Person]] = defaultdict(list)  # folded alias -> every person so named
         self.places: dict[str, Place] = {}  # folded name -> place
         self.aliases: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
         self._automata: dict[str, ahocorasick.Automaton] = {}
@@ -164,6 +170,15 @@ class KnowledgeBase:
 
     def person(self, name: str) -> Person | None:
         return self.people.get(fold(name))
+
+    def person_on(self, name: str, when: dt.date | None) -> Person | None:
+        """Of the people a name may stand for ("Bush"), the one in office on the date, else the first."""
+        people = self.named.get(fold(name)) or []
+        if when is not None:
+            for p in people:
+                if any(r.active(when) for r in p.roles):
+                    return p
+        return people[0] if people else None
 
     def country_name(self, code: str) -> str | None:
         return self.country_names.get(code)
@@ -339,6 +354,8 @@ def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None
         person = Person(name, tuple(sorted(roles, key=lambda r: r.start)))
         for alias in {name, *(raw.get("aliases") or [])}:
             kb.people[fold(alias)] = person
+            if person not in kb.named[fold(alias)]:
+                kb.named[fold(alias)].append(person)
             kb.add(ALL_LANGS, alias, Entry("person", name=name))
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from ..textutil import fold, fold_keep_length
 from ..types import Actor, ActorMention, Place
-from .kb import Entry, KnowledgeBase
+from .kb import Entry, KnowledgeBase, Person
 
 NAME_TOKEN = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
 NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:de|del|la|van|von|der|bin|al|el|da)\s+)?{NAME_TOKEN}){{0,3}}")
@@ -227,12 +227,19 @@ def pick_reading(kb: KnowledgeBase, name: str, text: str, ctx: ArticleContext) -
     return best[1]
 
 
+def _person_of(h: Hit, kb: KnowledgeBase, ctx: ArticleContext, text: str) -> Person | None:
+    """The person a name stands for; of several ("Bush"), the one in office on the article's date."""
+    if not h.kind("person"):
+        return None
+    return kb.person_on(text[h.start : h.end], ctx.date)
+
+
 def _country_of(h: Hit, kb: KnowledgeBase, ctx: ArticleContext, text: str = "") -> Actor | None:
     """The country (and, for people and organisations, the full actor) a qualifier hit stands for."""
     if e := h.kind("ambiguous"):
         return Actor(country=pick_reading(kb, e.name or "", text, ctx))
-    if e := h.kind("person"):
-        p = kb.person(e.name or "")
+    if h.kind("person"):
+        p = _person_of(h, kb, ctx, text)
         return p.actor_on(ctx.date) if p else None
     if e := h.kind("country", "demonym"):
         return Actor(country=e.country)
@@ -356,12 +363,12 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 continue
         i += 1
 
-    spans = [(m.start - offset, m.end - offset) for m in out]
     for i, h in enumerate(hits):
-        if i in used or any(cs <= h.start and h.end <= ce for cs, ce in spans):
+        # what is emitted so far, this loop's titles with their names included ("President Bush")
+        if i in used or any(m.start - offset <= h.start and h.end <= m.end - offset for m in out):
             continue
-        if e := h.kind("person"):
-            p = kb.person(e.name or "")
+        if h.kind("person"):
+            p = _person_of(h, kb, ctx, text)
             if p is None:
                 continue
             emit(h.start, h.end, p.actor_on(ctx.date), "gazetteer")
@@ -385,6 +392,8 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 continue
             if e.adjective and not _noun_use(text, h, kb.noun_markers.get(lang, frozenset())):
                 continue  # "cooperación militar", "han estado": the word is not naming anyone here
+            if text[h.start].isupper() and _inside_name(text, h):
+                continue  # "Tom King", "Martin Luther King": a surname, not a monarch
             app = _apposition(text, h.end, kb, ctx, Actor(sector=e.sector))
             if app is not None and app[1].country:
                 emit(h.start, app[0], app[1], "apposition")
@@ -478,9 +487,12 @@ def _apposition(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, tit
     if got is None:
         return None
     end, name = got
-    known = kb.person(name)
+    known = kb.person_on(name, ctx.date)
     kb_actor = known.actor_on(ctx.date) if known else None
-    country = title.country or (kb_actor.country if kb_actor else None)
+    # the title says the person holds an office: out of the base's dates, their one country still applies
+    country = (
+        title.country or (kb_actor.country if kb_actor else None) or (known.home() if known and title.sector else None)
+    )
     if country is None:
         return None
     sector = title.sector or (kb_actor.sector if kb_actor else None)
