@@ -392,3 +392,23 @@ def test_coder_progressive_is_not_passive(res: Resources) -> None:
     assert e["source"]["code"] == "TUR GOV"
     e = one(events("Greek police were attacking the protesters.", "en", res), "ASSAULT")
     assert e["source"]["code"] == "GRC COP"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        ("President Lula said he is prepared to lift the ban on Venezuelan imports.", "AGREE", "BRA", None),
+        ("Denmark accepted a formula for ending its fishing dispute with Norway.", "AGREE", "DNK", None),
+        ("France is ready to contribute 4,000 troops to the force in Mali.", "AGREE", "FRA", None),
+        ("An Argentine judge ordered the Chilean consul to appear for questioning.", "REQUEST", "ARG", "CHL"),
+        ("Amnesty International demanded that the Sudanese government end curbs on the press.", "REQUEST", None, "SDN"),
+    ],
+)
+def test_coder_pronouns_orders_and_ngos(
+    res: Resources, text: str, etype: str, source: str | None, target: str | None
+) -> None:
+    e = one(events(text, "en", res), etype)
+    if source:
+        assert e["source"]["country"] == source
+    if target:
+        assert e["target"]["country"] == target

@@ -320,7 +320,9 @@ def _load_orgs(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
             kb.add(lang, form, Entry("igo", country="IGO", sector="IGO", org=code, name=form))
     path = root / "groups.yaml"
     for grp in load_yaml(path).get("groups", []):
-        if grp.get("sector") not in SECTORS or grp.get("country") not in kb.country_names:
+        if grp.get("sector") not in SECTORS or (
+            grp.get("country") != "---" and grp.get("country") not in kb.country_names
+        ):
             problems.append(Problem(str(path), 0, f"group {grp.get('org')}: bad country or sector"))
             continue
         for lang, form in _names(grp.get("names"), path, f"group {grp.get('org')}", problems):

@@ -176,8 +176,27 @@ class SentenceCoder:
     def subject(self, v: Token) -> tuple[ActorMention | None, Token | None]:
         for c in v.children:
             if self.dep(c) in self.syn.subj:
-                return self.actor_in(c), c
+                a = self.actor_in(c)
+                if a is None and self.is_personal_pronoun(c):
+                    a = self.pronoun_antecedent(v)
+                return a, c
         return None, None
+
+    def is_personal_pronoun(self, t: Token) -> bool:
+        return t.pos_ == "PRON" and "Prs" in t.morph.get("PronType") and "Rel" not in t.morph.get("PronType")
+
+    def pronoun_antecedent(self, v: Token) -> ActorMention | None:
+        """ "Bouteflika said he is prepared to lift the ban", "Iraq said it would allow ...": a
+        personal pronoun subject of a reported clause is the reporter."""
+        node = v
+        for _ in range(3):
+            if node.head.i == node.i or self.dep(node) not in ("ccomp", "xcomp", "acomp", "conj", "advcl"):
+                return None
+            node = node.head
+            for c in node.children:
+                if self.dep(c) in self.syn.subj and not self.is_personal_pronoun(c):
+                    return self.actor_in(c)
+        return None
 
     def inherited_subject(self, v: Token) -> ActorMention | None:
         node = v
