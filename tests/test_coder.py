@@ -412,3 +412,17 @@ def test_coder_pronouns_orders_and_ngos(
         assert e["source"]["country"] == source
     if target:
         assert e["target"]["country"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("The Israeli prime minister agreed to Egyptian mediation in the talks.", "AGREE", "EGY"),
+        ("Hungary is opposed to Ukrainian membership of the union.", "REJECT", "UKR"),
+        ("Russian troops fired rockets at targets in Kharkiv.", "ASSAULT", "UKR"),
+    ],
+)
+def test_coder_targets_through_to_and_the_place_of_an_attack(
+    res: Resources, text: str, etype: str, target: str
+) -> None:
+    assert one(events(text, "en", res), etype)["target"]["country"] == target

@@ -621,6 +621,16 @@ class SentenceCoder:
             et = self.ont[type_name]
         place = self.event_place(t, v, args)
         target = args.target
+        if (
+            type_name == "ASSAULT"
+            and target is None
+            and place is not None
+            and place.country
+            and args.source is not None
+        ):
+            # "fired shells at targets in Jericho": an attack on a place falls on its country (CAMEO)
+            if place.country != args.source.actor.country:
+                target = ActorMention(Actor(country=place.country), args.source.start, args.source.start, "", "place")
         if type_name == "PROTEST" and target is None:
             # a protest with no named addressee addresses the authorities where it happens
             where = place.country if place and place.country else (args.source.actor.country if args.source else None)
