@@ -426,3 +426,13 @@ def test_coder_targets_through_to_and_the_place_of_an_attack(
     res: Resources, text: str, etype: str, target: str
 ) -> None:
     assert one(events(text, "en", res), etype)["target"]["country"] == target
+
+
+def test_coder_a_promise_to_send_is_an_agreement_not_a_deployment(res: Resources) -> None:
+    evs = events(
+        "El líder norcoreano, Kim Jong-un, prometió enviar más ingenieros militares a la región rusa de Kursk.",
+        "es",
+        res,
+    )
+    e = one(evs, "AGREE")
+    assert e["target"]["country"] == "RUS" and not [x for x in evs if x["type"] == "MOBILIZE"]
