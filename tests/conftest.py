@@ -10,6 +10,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "seed-article-es.txt"
 GOLD = SHARED / "gold" / "dev"
+# The public JSON shape of an event (DESIGN.md): every key present, unknown values null.
+PUBLIC_EVENT_KEYS = frozenset(
+    {
+        "type", "mode", "cameo", "quad", "weight", "source", "target", "status", "claimed_by", "date",
+        "date_precision", "place", "quantity", "confidence", "evidence", "rule",
+    }
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import alianza
 from alianza.pipeline import Resources
 from alianza.serialize import event_json
 
+from .conftest import PUBLIC_EVENT_KEYS
+
 
 def events(text: str, lang: str, res: Resources, published: str = "2025-08-12") -> list[dict[str, Any]]:
     coded = alianza.code_text(text, lang=lang, published=published, clean=False, resources=res)
@@ -84,24 +86,7 @@ def test_coder_receiving_aid_reverses_the_roles(res: Resources) -> None:
 
 
 def test_coder_every_event_has_the_public_json_fields(res: Resources) -> None:
-    keys = {
-        "type",
-        "mode",
-        "cameo",
-        "quad",
-        "weight",
-        "source",
-        "target",
-        "status",
-        "claimed_by",
-        "date",
-        "date_precision",
-        "place",
-        "quantity",
-        "confidence",
-        "evidence",
-        "rule",
-    }
+    keys = PUBLIC_EVENT_KEYS
     for e in events("Egypt and Qatar hosted talks between Israel and Hamas in Cairo.", "en", res):
         assert keys <= set(e)
         assert {"article", "sentence", "start", "end", "trigger"} <= set(e["evidence"])
