@@ -227,3 +227,20 @@ def test_actors_english_adjective_sectors_and_surnames(kb: KnowledgeBase) -> Non
             for m in find_mentions("The military said it had withdrawn.", "en", kb, ArticleContext())
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Investigators questioned 28 Chilean government officials.", ("Chilean government officials", "CHL GOV")),
+        ("The Bush administration declared that the talks had failed.", ("Bush administration", "USA GOV")),
+        ("Thousands of people marched in Hong Kong.", ("Hong Kong", "HKG")),
+        ("President Francois Mitterand arrived in Bonn.", ("President Francois Mitterand", "FRA GOV")),
+    ],
+)
+def test_actors_compound_sectors_person_governments_and_surnames(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [
+        (m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext(date=dt.date(2000, 1, 1)))
+    ]

@@ -334,7 +334,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             continue
         # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister",
         # with title words between: "British Defence Secretary", "Israeli intelligence officials"
-        qual_hit = h.kind("demonym", "ambiguous", "country", "metonym")
+        qual_hit = h.kind("demonym", "ambiguous", "country", "metonym", "person")
         if qual_hit and nxt is not None and nxt.kind("sector"):
             gap = text[h.end : nxt.start]
             modifiers = kb.sector_modifiers.get(lang, frozenset())
@@ -347,19 +347,27 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             ):
                 sec = nxt.kind("sector")
                 assert sec is not None
-                country = (
-                    pick_reading(kb, qual_hit.name or "", text, ctx)
-                    if qual_hit.kind == "ambiguous"
-                    else qual_hit.country
-                )
+                if qual_hit.kind == "ambiguous":
+                    country = pick_reading(kb, qual_hit.name or "", text, ctx)
+                elif qual_hit.kind == "person":  # "the Bush administration", "the Putin government"
+                    p = _person_of(h, kb, ctx, text)
+                    country = (p.actor_on(ctx.date).country or p.home()) if p else None
+                else:
+                    country = qual_hit.country
                 actor = Actor(country=country, sector=sec.sector, org=qual_hit.org)
                 end, how = nxt.end, "adjective"
+                # "Chilean government officials", "Israeli army officers": one actor over both nouns
+                nxt2 = hits[i + 2] if i + 2 < len(hits) else None
+                step = 2
+                if nxt2 is not None and nxt2.kind("sector") and SPACE_GAP.match(text[nxt.end : nxt2.start]):
+                    end, step = nxt2.end, 3
+                    used.add(i + 2)
                 if (app := _apposition(text, end, kb, ctx, actor)) is not None:
                     end, actor = app
                     how = "title"
                 emit(h.start, end, actor, how)
                 used.update((i, i + 1))
-                i += 2
+                i += step
                 continue
         i += 1
 
@@ -487,7 +495,8 @@ def _apposition(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, tit
     if got is None:
         return None
     end, name = got
-    known = kb.person_on(name, ctx.date)
+    # a misspelt first name ("Francois Mitterand") still finds the person by the surname
+    known = kb.person_on(name, ctx.date) or (kb.person_on(name.split()[-1], ctx.date) if " " in name else None)
     kb_actor = known.actor_on(ctx.date) if known else None
     # the title says the person holds an office: out of the base's dates, their one country still applies
     country = (
