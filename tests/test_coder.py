@@ -421,3 +421,22 @@ def test_coder_a_promise_to_send_is_an_agreement_not_a_deployment(res: Resources
     )
     e = one(evs, "AGREE")
     assert e["target"]["country"] == "RUS" and not [x for x in evs if x["type"] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source_sector", "target_sector"),
+    [
+        ("Guerrilleros del ELN bloquearon la vía a Cúcuta durante dos días.", "ASSAULT", "REB", None),
+        ("Guerrilleros de las FARC se llevaron a un campesino con rumbo desconocido.", "ASSAULT", "REB", "AGR"),
+        ("Un campesino murió al pisar una mina en una vereda de Antioquia.", "ASSAULT", None, "AGR"),
+        ("El personero del municipio recibió amenazas contra su vida.", "THREATEN", None, "GOV"),
+    ],
+)
+def test_coder_spanish_conflict_reporting(
+    res: Resources, text: str, etype: str, source_sector: str | None, target_sector: str | None
+) -> None:
+    e = one(events(text, "es", res), etype)
+    if source_sector:
+        assert e["source"]["sector"] == source_sector
+    if target_sector:
+        assert e["target"]["sector"] == target_sector

@@ -27,6 +27,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
 # Cooperative actions that, announced rather than done, are an expression of intent: PLOVER codes
 # "will give a grant", "is willing to send troops", "will visit in June" as AGREE.
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
 INTENT_TYPES = frozenset({"AID", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT", "COOPERATE"})
 # Hostile actions announced rather than done are threats (PLOVER THREATEN, CAMEO 13): "will impose
 # sanctions", "is prepared to impose martial law", "would blockade Paris", "will boycott the vote".
@@ -631,6 +632,10 @@ class SentenceCoder:
             # "fired shells at targets in Jericho": an attack on a place falls on its country (CAMEO)
             if place.country != args.source.actor.country:
                 target = ActorMention(Actor(country=place.country), args.source.start, args.source.start, "", "place")
+        if type_name == "PROTEST" and args.source is not None and args.source.actor.sector in ARMED_SECTORS:
+            # "guerrilleros bloquearon la vía": armed groups do not protest, they impose a blockade (CAMEO 191)
+            type_name, mode = "ASSAULT", None
+            et = self.ont[type_name]
         if type_name == "PROTEST" and target is None:
             # a protest with no named addressee addresses the authorities where it happens
             where = place.country if place and place.country else (args.source.actor.country if args.source else None)
