@@ -440,3 +440,8 @@ def test_coder_spanish_conflict_reporting(
         assert e["source"]["sector"] == source_sector
     if target_sector:
         assert e["target"]["sector"] == target_sector
+
+
+def test_coder_suspension_of_links_is_a_sanction(res: Resources) -> None:
+    e = one(events("Italy announced a suspension of air links with Serbia on Wednesday.", "en", res), "SANCTION")
+    assert (e["source"]["country"], e["target"]["country"]) == ("ITA", "SRB")
