@@ -244,3 +244,14 @@ def test_actors_compound_sectors_person_governments_and_surnames(
     assert expected in [
         (m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext(date=dt.date(2000, 1, 1)))
     ]
+
+
+def test_actors_capitals_are_places_but_not_after_a_locality_word(kb: KnowledgeBase) -> None:
+    from alianza.actors.resolve import place_in
+
+    assert [p.country for _s, _e, p in place_in("Se reunieron en Pionyang.", "es", kb)] == ["PRK"]
+    assert place_in("Fue asesinado en la vereda Buenos Aires, Tolima.", "es", kb) == [] or all(
+        p.country != "ARG" for _s, _e, p in place_in("Fue asesinado en la vereda Buenos Aires, Tolima.", "es", kb)
+    )
+    got = find_mentions("Hombres armados atacaron la vereda Buenos Aires.", "es", kb, ArticleContext())
+    assert not any(m.actor.country == "ARG" for m in got)

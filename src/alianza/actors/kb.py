@@ -140,6 +140,7 @@ class KnowledgeBase:
         # title words that may stand between a nationality and a sector: "British Defence Secretary"
         self.sector_modifiers: dict[str, frozenset[str]] = {}
         self.ambiguous: dict[str, Ambiguous] = {}  # folded name -> its readings
+        self.locality_words: frozenset[str] = frozenset()  # "vereda", "street": a local name follows
 
     # -- building ---------------------------------------------------------------------------
     def add(self, lang: str, form: str, entry: Entry) -> None:
@@ -389,6 +390,7 @@ def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = Non
     _load_people(kb, root, problems)
     _load_places(kb, root, problems)
     _load_ambiguous(kb, root, langs, problems)
+    kb.locality_words = _word_set(root / "locality_words.txt")
     raise_problems(problems)
     # Country capitals double as places so that "en Moscú" gives a place with coordinates.
     return kb

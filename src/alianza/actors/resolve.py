@@ -190,6 +190,12 @@ class Hit:
         return None
 
 
+def _local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
+    """ "la vereda Buenos Aires", "barrio Bogotá": the name of a village or a street, not the city."""
+    m = re.search(r"(\w+)\s+$", text[: h.start])
+    return m is not None and fold(m.group(1)) in kb.locality_words
+
+
 def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     folded = fold_keep_length(text)
     found: list[Hit] = []
@@ -202,6 +208,10 @@ def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
             for e in kb.entries(lang, key)
             if (e.form is None or text[start : end + 1] == e.form) and (not e.proper or text[start].isupper())
         )
+        if entries and any(e.kind == "place" for e in entries):
+            probe = Hit(start, end + 1, entries)
+            if _local_name(text, probe, kb):
+                entries = tuple(e for e in entries if e.kind != "place" and e.kind != "metonym")
         if entries:
             found.append(Hit(start, end + 1, entries))
     found.sort(key=lambda h: (-(h.end - h.start), h.start))
