@@ -250,7 +250,7 @@ def test_actors_capitals_are_places_but_not_after_a_locality_word(kb: KnowledgeB
     from alianza.actors.resolve import place_in
 
     assert [p.country for _s, _e, p in place_in("Se reunieron en Pionyang.", "es", kb)] == ["PRK"]
-    assert place_in("Fue asesinado en la vereda Buenos Aires, Tolima.", "es", kb) == [] or all(
+    assert all(
         p.country != "ARG" for _s, _e, p in place_in("Fue asesinado en la vereda Buenos Aires, Tolima.", "es", kb)
     )
     got = find_mentions("Hombres armados atacaron la vereda Buenos Aires.", "es", kb, ArticleContext())
