@@ -172,4 +172,5 @@ def test_bench_reports_rates_per_core_for_every_phase() -> None:
     for key in ("prepare", "code", "ingest_no_coding", "ingest_with_coding"):
         assert got[f"{key}_articles_per_s"] > 0
     assert 0 < got["sentences_parsed_share"] < 1
+    assert got["kb_load_s"] > 0 and got["resolve_ms_per_article"] > 0
     assert got["ingest_with_coding_duplicates"] == 0  # the synthetic articles are not copies of each other
