@@ -255,3 +255,28 @@ def test_actors_capitals_are_places_but_not_after_a_locality_word(kb: KnowledgeB
     )
     got = find_mentions("Hombres armados atacaron la vereda Buenos Aires.", "es", kb, ArticleContext())
     assert not any(m.actor.country == "ARG" for m in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les troupes russes ont attaqué Kharkiv.",
+            [("troupes russes", "RUS MIL", "adjective"), ("Kharkiv", "UKR", "place")],
+        ),
+        ("Le Kremlin a rejeté la proposition.", [("Kremlin", "RUS GOV", "metonym")]),
+        ("L'OTAN a condamné l'attaque.", [("OTAN", "IGO NATO", "organisation")]),
+        (
+            "Le président français, Emmanuel Macron, a reçu le chancelier allemand.",
+            [
+                ("président français, Emmanuel Macron", "FRA GOV", "apposition"),
+                ("chancelier allemand", "DEU GOV", "adjective"),
+            ],
+        ),
+    ],
+)
+def test_actors_french_resolution_paths(kb: KnowledgeBase, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [
+        (m.text, m.actor.code, m.how) for m in find_mentions(text, "fr", kb, ArticleContext(date=dt.date(2025, 9, 1)))
+    ]
+    assert got == expected
