@@ -280,3 +280,18 @@ def test_actors_french_resolution_paths(kb: KnowledgeBase, text: str, expected: 
         (m.text, m.actor.code, m.how) for m in find_mentions(text, "fr", kb, ArticleContext(date=dt.date(2025, 9, 1)))
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "code"),
+    [
+        ("Denys Shmyhal", dt.date(2024, 5, 1), "UKR GOV"),  # prime minister then, defence minister from July 2025
+        ("Annalena Baerbock", dt.date(2025, 8, 1), "---"),  # no longer foreign minister
+        ("Johann Wadephul", dt.date(2025, 8, 1), "DEU GOV"),
+        ("Hakan Fidan", dt.date(2020, 1, 1), "TUR SPY"),
+        ("Subrahmanyam Jaishankar", dt.date(2024, 1, 1), "IND GOV"),
+    ],
+)
+def test_actors_g20_ministers_with_their_dates(kb: KnowledgeBase, name: str, when: dt.date, code: str) -> None:
+    person = kb.person(name)
+    assert person is not None and person.actor_on(when).code == code
