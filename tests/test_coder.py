@@ -445,3 +445,8 @@ def test_coder_spanish_conflict_reporting(
 def test_coder_suspension_of_links_is_a_sanction(res: Resources) -> None:
     e = one(events("Italy announced a suspension of air links with Serbia on Wednesday.", "en", res), "SANCTION")
     assert (e["source"]["country"], e["target"]["country"]) == ("ITA", "SRB")
+
+
+def test_coder_a_noun_subject_of_the_same_act_is_not_a_second_event(res: Resources) -> None:
+    evs = events("A car bombing in Kabul killed three Afghan soldiers on Sunday.", "en", res)
+    assert [e["type"] for e in evs] == ["ASSAULT"] and evs[0]["evidence"]["trigger"] == "killed"

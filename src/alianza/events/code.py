@@ -536,6 +536,9 @@ class SentenceCoder:
                 and self.lem(head) not in self.syn.light_verbs
             ):
                 return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event
+            as_subject = self.dep(t) in self.syn.subj | {"nsubj"}
+            if as_subject and any(x.type == e.type for x in self.lex.lookup(*_keys(head, self.lemma_of))):
+                return None  # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means
             light = governed and self.lem(head) in self.syn.light_verbs
             if e.light_only and not light:
                 return None
