@@ -450,3 +450,10 @@ def test_coder_suspension_of_links_is_a_sanction(res: Resources) -> None:
 def test_coder_a_noun_subject_of_the_same_act_is_not_a_second_event(res: Resources) -> None:
     evs = events("A car bombing in Kabul killed three Afghan soldiers on Sunday.", "en", res)
     assert [e["type"] for e in evs] == ["ASSAULT"] and evs[0]["evidence"]["trigger"] == "killed"
+
+
+def test_coder_background_event_nouns_without_agent_are_not_reported(res: Resources) -> None:
+    evs = events("Ottawa praised Kenya's support during the invasion of Haiti.", "en", res)
+    assert not [e for e in evs if e["type"] == "ASSAULT"]
+    # the same noun as the clause's subject is a report: "the massacre of 20 farmers shocked Peru"
+    assert one(events("La masacre de veinte campesinos en Cauca conmocionó a Colombia.", "es", res), "ASSAULT")

@@ -589,6 +589,14 @@ class SentenceCoder:
         args = self.arguments(t, v, e, passive)
         if args.source is None and args.target is None:
             return None
+        if (
+            e.pos == "noun"
+            and args.source is None
+            and not self.ont[e.type].symmetric
+            and v.i != t.i
+            and not self.core_argument(t, v)
+        ):
+            return None  # "praised its support in the invasion of Ukraine": a background reference, no one named
         if self.ont[e.type].quad.startswith("verbal") and args.target is None and not _identified(args.source):
             return None  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
