@@ -457,3 +457,34 @@ def test_coder_background_event_nouns_without_agent_are_not_reported(res: Resour
     assert not [e for e in evs if e["type"] == "ASSAULT"]
     # the same noun as the clause's subject is a report: "the massacre of 20 farmers shocked Peru"
     assert one(events("La masacre de veinte campesinos en Cauca conmocionó a Colombia.", "es", res), "ASSAULT")
+
+
+def test_coder_one_word_codes_one_event(res: Resources) -> None:
+    evs = events("Switzerland expelled two Russian diplomats on Monday.", "en", res)
+    assert [e["type"] for e in evs] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "source", "target"),
+    [
+        # a state organ's action on people named by a sector alone happens at home
+        ("Kenyan police arrested dozens of students on Monday.", "en", "COERCE", "KEN", "KEN"),
+        ("La policía boliviana detuvo a varios manifestantes.", "es", "COERCE", "BOL", "BOL"),
+        # and those who address a state organ are its country's own
+        ("Students demanded reforms from the Malaysian government.", "en", "REQUEST", "MYS", "MYS"),
+        # a state organ's domestic measure with no target falls on its own country
+        ("The Peruvian government imposed a curfew on Sunday.", "en", "COERCE", "PER", "PER"),
+        # an action on a place in another country falls on that country
+        ("Serbia lifted the curfew in Montenegro on Sunday.", "en", "CONCEDE", "SRB", "MNE"),
+    ],
+)
+def test_coder_home_country_of_sides_named_by_a_sector(
+    res: Resources, text: str, lang: str, etype: str, source: str, target: str
+) -> None:
+    e = one(events(text, lang, res), etype)
+    assert (e["source"]["country"], e["target"]["country"]) == (source, target)
+
+
+def test_coder_a_foreign_army_does_not_give_its_country_to_its_victims(res: Resources) -> None:
+    e = one(events("French troops killed several civilians on Sunday.", "en", res), "ASSAULT")
+    assert e["target"] is None or e["target"]["country"] != "FRA"

@@ -265,7 +265,7 @@ def _person_after(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext) -
     m = NAME_RE.match(text, pos)
     if not m:
         return None
-    name = m.group().rstrip(".,")
+    name = re.sub(r"['’]s?$", "", m.group().rstrip(".,"))  # "President Reagan's statement"
     if len(name.split()) < 2 and fold(name) not in kb.people and fold(name) not in ctx.names:
         return None
     return m.start() + len(name), name
@@ -287,15 +287,14 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             (e := h.kind("place"))
             and not h.kind("country", "person")
             or (e := h.kind("country"))
-            and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start])
+            and _after_in(text, h)
         ):
             ctx.place_countries.append(e.country or "")
     sentence_place = next(
         (
             e.country
             for h in hits
-            if ((e := h.kind("place")) and not h.kind("person"))
-            or ((e := h.kind("country")) and re.search(r"\b(?:en|in|à|au)\s+$", text[max(0, h.start - 4) : h.start]))
+            if ((e := h.kind("place")) and not h.kind("person")) or ((e := h.kind("country")) and _after_in(text, h))
         ),
         None,
     )
@@ -320,6 +319,41 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 emit(h.start, end, actor, how)
                 used.update((i, i + 1))
                 i += 2
+                continue
+        # an ethnic group is coded by where it lives: "ethnic Albanians in Serbia", "the Albanians
+        # of southern Serbia", "Bosnian Serbs", "Iraqi Kurds" (CAMEO's convention)
+        if (d := h.kind("demonym")) and (text[h.start].isupper() or ETHNIC_AFTER.match(text, h.end)):
+            after = ETHNIC_AFTER.match(text, h.end)  # "los rusos étnicos de Letonia"
+            ethnic = after is not None or ETHNIC_BEFORE.search(text[max(0, h.start - 12) : h.start]) is not None
+            residence = None
+            if nxt is not None and nxt.kind("country", "place") and not nxt.kind("person"):
+                gap = text[after.end() if after else h.end : nxt.start]
+                if RESIDENCE_OF.match(gap) or (ethnic and RESIDENCE_IN.match(gap)):
+                    residence = _country_of(nxt, kb, ctx, text)
+            if residence is not None and residence.country:
+                emit(h.start, nxt.end if nxt else h.end, Actor(country=residence.country, sector="CVL"), "residence")
+                used.update((i, i + 1))
+                i += 2
+                continue
+            prev = hits[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and (pd := prev.kind("demonym"))
+                and SPACE_GAP.match(text[prev.end : h.start])
+                and i - 1 not in used
+                and pd.country != d.country
+                and not (nxt is not None and nxt.kind("sector") and SPACE_GAP.match(text[h.end : nxt.start]))
+            ):
+                # "Bosnian Serbs": the first word is the state, the second the people
+                out[:] = [m for m in out if m.start - offset != prev.start]
+                emit(prev.start, h.end, Actor(country=pd.country), "residence")
+                used.update((i - 1, i))
+                i += 1
+                continue
+            if ethnic and sentence_place and sentence_place != d.country:
+                emit(h.start, h.end, Actor(country=sentence_place, sector="CVL"), "residence")
+                used.add(i)
+                i += 1
                 continue
         # two nationalities, one sector: "Hungarian and Romanian officials" -> both, as a group
         nxt2 = hits[i + 2] if i + 2 < len(hits) else None
@@ -450,6 +484,22 @@ def _domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
         else m
         for m in out
     ]
+
+
+ETHNIC_BEFORE = re.compile(r"\b(?:ethnic|de etnia|d'origine)\s+$", re.I)
+ETHNIC_AFTER = re.compile(r"\s+(?:étnic[oa]s?|ethniques?)\b", re.I)
+DIRECTION = (
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|"
+    r"south-eastern|south-western|norte|sur|este|oeste|centro|nord|sud|est|ouest)\s+(?:of\s+|del?\s+)?)?"
+)
+RESIDENCE_OF = re.compile(rf"^\s+(?:of|de|del)\s+(?:the\s+)?{DIRECTION}$", re.I)
+RESIDENCE_IN = re.compile(rf"^\s+(?:in|en|living in|residing in)\s+(?:the\s+)?{DIRECTION}$", re.I)
+IN_BEFORE = re.compile(rf"\b(?:en|in|à|au)\s+(?:the\s+|el\s+|la\s+)?{DIRECTION}$", re.I)
+
+
+def _after_in(text: str, h: Hit) -> bool:
+    """ "in Serbia", "in east Bosnia", "en el norte de Siria": a country named as where things happen."""
+    return IN_BEFORE.search(text[max(0, h.start - 30) : h.start]) is not None
 
 
 LED_GAP = re.compile(r"^-(?:led|backed|sponsored|trained|supported|armed)\s+$", re.I)

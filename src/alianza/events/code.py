@@ -42,6 +42,45 @@ def _identified(m: ActorMention | None) -> bool:
     return bool((a.country and a.country != "---") or a.org or a.name)
 
 
+# Actions on a place fall on the place's country when no one else is named as their target.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "AID", "RETREAT"})
+# Organs of a state: what they do to people named only by a sector, they do at home ("Egyptian police
+# arrested demonstrators", "the Mozambique government accepted demands from rebels"), and people named
+# only by a sector who address them are theirs ("students demanded reforms from the Indonesian
+# government"). Armies are left out: they act abroad as often as at home.
+STATE_ORGANS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Sectors that news names without a nationality when they are the country's own.
+HOME_SECTORS = frozenset(
+    {"GOV", "LEG", "JUD", "COP", "PTY", "OPP", "REB", "INS", "UAF", "CRM", "EDU", "CVL", "REL", "AGR", "LAB", "REF"}
+    | {"HLH", "ELI", "MED", "BUS", "ENV"}
+)
+# What a state organ does to no one named (imposes a curfew, lifts an emergency) it does at home.
+HOME_ACTION_TYPES = frozenset({"COERCE", "CONCEDE"})
+
+
+def _placed(m: ActorMention | None) -> str | None:
+    c = m.actor.country if m is not None else None
+    return c if c and c not in ("---", "IGO") else None
+
+
+def home_sides(
+    type_name: str, source: ActorMention | None, target: ActorMention | None, place: Place | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Give a side named only by a sector the country of the state organ on the other side, and a
+    state organ's domestic action with no target its own country (CAMEO's convention for internal
+    actors). The filled side is marked `context` so that `--explain` shows it was inferred."""
+    src, tgt = _placed(source), _placed(target)
+    if source is not None and src and source.actor.sector in STATE_ORGANS:
+        if target is not None and tgt is None and target.actor.country is None and target.actor.sector in HOME_SECTORS:
+            target = replace(target, actor=replace(target.actor, country=src), how="context")
+        elif target is None and type_name in HOME_ACTION_TYPES and (place is None or place.country == src):
+            target = ActorMention(Actor(country=src), source.start, source.start, "", "context")
+    elif target is not None and tgt and target.actor.sector in STATE_ORGANS:
+        if source is not None and src is None and source.actor.country is None and source.actor.sector in HOME_SECTORS:
+            source = replace(source, actor=replace(source.actor, country=tgt), how="context")
+    return source, target
+
+
 @dataclass
 class CodingState:
     """Per-article state the coder carries from sentence to sentence (Spanish pro-drop)."""
@@ -280,21 +319,22 @@ class SentenceCoder:
         self.governing_type: dict[int, str] = {}
         found: list[tuple[Token, Event]] = []
         support: dict[int, int] = {}  # noun event -> its support verb
-        used: set[tuple[int, str]] = set()
         for t in self.doc:
             entries = self.lex.lookup(*_keys(t, self.lemma_of))
             if not entries:
                 continue
-            entries.sort(key=lambda e: (not e.requires, not e.participle_of, e.mode is None))
+            # One word, one event: of the entries that fit, the most specific wins ("expelled the
+            # diplomats" is a sanction, not also a coercion; "welcomed the plan" is not also hosting).
+            entries.sort(
+                key=lambda e: (not e.requires, not e.requires_subject_sector, not e.participle_of, e.mode is None)
+            )
             for e in entries:
-                if (t.i, e.type) in used:
-                    continue
                 ev = self.try_entry(t, e)
                 if ev is not None:
                     found.append((t, ev))
-                    used.add((t.i, e.type))
                     if e.pos == "noun" and self._clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
                         support[len(found) - 1] = self._clause
+                    break
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
@@ -632,26 +672,22 @@ class SentenceCoder:
             type_name, mode, status = "THREATEN", None, "occurred"
             et = self.ont[type_name]
         place = self.event_place(t, v, args)
-        target = args.target
-        if (
-            type_name == "ASSAULT"
-            and target is None
-            and place is not None
-            and place.country
-            and args.source is not None
-        ):
-            # "fired shells at targets in Jericho": an attack on a place falls on its country (CAMEO)
-            if place.country != args.source.actor.country:
-                target = ActorMention(Actor(country=place.country), args.source.start, args.source.start, "", "place")
-        if type_name == "PROTEST" and args.source is not None and args.source.actor.sector in ARMED_SECTORS:
+        source, target = args.source, args.target
+        if target is None and place is not None and place.country and source is not None:
+            if type_name in PLACE_TARGET_TYPES and place.country != source.actor.country:
+                # "fired shells at targets in Jericho", "lifted the curfew in Montenegro": an action on
+                # a place falls on its country (CAMEO)
+                target = ActorMention(Actor(country=place.country), source.start, source.start, "", "place")
+        source, target = home_sides(type_name, source, target, place)
+        if type_name == "PROTEST" and source is not None and source.actor.sector in ARMED_SECTORS:
             # "guerrilleros bloquearon la vía": armed groups do not protest, they impose a blockade (CAMEO 191)
             type_name, mode = "ASSAULT", None
             et = self.ont[type_name]
         if type_name == "PROTEST" and target is None:
             # a protest with no named addressee addresses the authorities where it happens
-            where = place.country if place and place.country else (args.source.actor.country if args.source else None)
+            where = place.country if place and place.country else (source.actor.country if source else None)
             if where and where not in ("---", "IGO"):
-                anchor = args.source
+                anchor = source
                 target = ActorMention(
                     Actor(country=where, sector="GOV"),
                     anchor.start if anchor else 0,
@@ -664,7 +700,7 @@ class SentenceCoder:
         if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
             trig_start = s0 + v.idx  # "sostuvo una conversación telefónica": the support verb is part of the trigger
         trigger_text = self.doc.text[trig_start - s0 : trig_end - s0]
-        conf = 0.9 if (args.source and args.target) else 0.7
+        conf = 0.9 if (source and target) else 0.7
         if args.inherited:
             conf -= 0.1
         return Event(
@@ -673,7 +709,7 @@ class SentenceCoder:
             cameo=et.cameo_for(mode),
             quad=et.quad,
             weight=et.weight_for(mode),
-            source=args.source,
+            source=source,
             target=target,
             status=status,
             claimed_by=claimed_by,
