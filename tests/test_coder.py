@@ -488,3 +488,38 @@ def test_coder_home_country_of_sides_named_by_a_sector(
 def test_coder_a_foreign_army_does_not_give_its_country_to_its_victims(res: Resources) -> None:
     e = one(events("French troops killed several civilians on Sunday.", "en", res), "ASSAULT")
     assert e["target"] is None or e["target"]["country"] != "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "types"),
+    [
+        # a purpose clause says what the event is for
+        ("Farmers in Kenya staged protests to demand higher prices from the government.", "en", ["PROTEST"]),
+        ("Campesinos marcharon en Bogotá para exigir tierras al Gobierno.", "es", ["PROTEST"]),
+        # the demands a protest voices are its content
+        ("Students blocked roads in Dhaka demanding the release of their leaders.", "en", ["PROTEST"]),
+        # a background event of a place is not reported
+        ("Polish police arrested ten people in the town where three officers were killed last year.", "en", ["COERCE"]),
+        # different acts in participle clauses are different events
+        ("Nigerian police opened fire on the crowd, arresting twelve people.", "en", ["ASSAULT", "COERCE"]),
+    ],
+)
+def test_coder_adjunct_clauses_of_an_event(res: Resources, text: str, lang: str, types: list[str]) -> None:
+    assert sorted(e["type"] for e in events(text, lang, res)) == types
+
+
+def test_coder_the_result_of_an_attack_is_its_toll_not_a_second_attack(res: Resources) -> None:
+    evs = events("Rebels attacked a convoy in Mali on Sunday, killing twelve soldiers.", "en", res)
+    assert [e["type"] for e in evs] == ["ASSAULT"]
+    assert evs[0]["quantity"] is not None and evs[0]["quantity"]["low"] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police opened fire on the marchers in Lagos.", "en"),
+        ("Soldados abrieron fuego contra los manifestantes en Caracas.", "es"),
+    ],
+)
+def test_coder_opening_fire_is_an_attack(res: Resources, text: str, lang: str) -> None:
+    assert one(events(text, lang, res), "ASSAULT")["mode"] == "shoot"

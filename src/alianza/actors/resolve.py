@@ -494,7 +494,7 @@ DIRECTION = (
 )
 RESIDENCE_OF = re.compile(rf"^\s+(?:of|de|del)\s+(?:the\s+)?{DIRECTION}$", re.I)
 RESIDENCE_IN = re.compile(rf"^\s+(?:in|en|living in|residing in)\s+(?:the\s+)?{DIRECTION}$", re.I)
-IN_BEFORE = re.compile(rf"\b(?:en|in|à|au)\s+(?:the\s+|el\s+|la\s+)?{DIRECTION}$", re.I)
+IN_BEFORE = re.compile(rf"\b(?:en|in|à|au|across|throughout|inside|within)\s+(?:the\s+|el\s+|la\s+)?{DIRECTION}$", re.I)
 
 
 def _after_in(text: str, h: Hit) -> bool:

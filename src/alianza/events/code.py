@@ -347,11 +347,89 @@ class SentenceCoder:
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
         # (recibir + apoyo = AID received), the noun is not a second event
         verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
-        return [
-            ev
+        kept = [
+            (t, ev)
             for n, (t, ev) in enumerate(found)
             if not self.embedded_in(t, governing) and support.get(n) not in verb_triggers
         ]
+        return self.without_adjuncts(kept, support, found)
+
+    def without_adjuncts(
+        self, kept: list[tuple[Token, Event]], support: dict[int, int], found: list[tuple[Token, Event]]
+    ) -> list[Event]:
+        """Drop what an event's own adjunct clauses say about it: its purpose ("staged protests to
+        demand reforms", "will visit Dakar to mediate"), the demands a protest is voicing ("blocked
+        roads demanding his return"), the same act's result ("attacked the camp, killing 156": one
+        attack, whose toll the attack takes), and background events of a place or time ("the town
+        where 28 people were killed")."""
+        anchor: dict[int, Event] = {}
+        for n, (t, ev) in enumerate(found):
+            anchor.setdefault(t.i, ev)
+            if n in support:
+                anchor.setdefault(support[n], ev)
+        out: list[Event] = []
+        merged: dict[int, Event] = {}
+        for t, ev in kept:
+            if self.in_place_relative(t):
+                continue
+            head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
+            if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
+                head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
+            if head is not None and head is not ev and not self.has_subject(t):
+                participle = "Ger" in t.morph.get("VerbForm") or (
+                    "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+                )
+                if (
+                    self.purpose_clause(t)
+                    or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
+                    or (participle and head.type == ev.type)
+                ):
+                    # the adjunct's target and toll complete the event they belong to
+                    base = merged.get(id(head), head)
+                    if (
+                        base.target is None
+                        and ev.target is not None
+                        and (base.source is None or ev.target.actor != base.source.actor)
+                    ):
+                        base = replace(base, target=ev.target)
+                    if base.quantity is None and ev.quantity is not None and head.type == ev.type:
+                        base = replace(base, quantity=ev.quantity)
+                    merged[id(head)] = base
+                    continue
+            out.append(ev)
+        return [merged.get(id(ev), ev) for ev in out]
+
+    def purpose_clause(self, t: Token) -> bool:
+        left = " ".join(fold(x.text) for x in t.lefts)
+        return any(
+            (fold(x.text) in self.syn.purpose_marks or self.lem(x) in self.syn.purpose_marks)
+            and self.dep(x) in ("aux", "mark")
+            for x in t.lefts
+        ) or any(" " in m and m in left for m in self.syn.purpose_marks)
+
+    def in_place_relative(self, t: Token) -> bool:
+        """Is the trigger inside a relative clause that describes a place or a time ("where",
+        "in which", "donde", "en la que")?"""
+        node = t
+        for _ in range(4):
+            if self.dep(node) in ("relcl", "acl:relcl"):
+                for c in node.children:
+                    if fold(c.text) in self.syn.place_relatives:
+                        return True
+                    if (
+                        c.i < node.i
+                        and any(
+                            fold(g.text) in self.syn.relative_pronouns or fold(g.text) in self.syn.place_relatives
+                            for g in c.subtree
+                        )
+                        and self.dep(c) not in self.syn.subj | self.syn.obj | {"nsubj", "obj", "dobj"}
+                    ):
+                        return True  # "in which", "en la que", "durante el cual"
+                return False
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def thing_subject(self, v: Token) -> bool:
         """The verb's subject is a common noun that names no actor ("la interacción", "the report",

@@ -55,6 +55,9 @@ SYNTAX_KEYS = (
     "intent_words",
     "deontic_words",
     "stative_participles",
+    "purpose_marks",
+    "place_relatives",
+    "relative_pronouns",
 )
 
 
