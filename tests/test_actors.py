@@ -329,3 +329,40 @@ def test_actors_possessive_after_a_title_name(kb: KnowledgeBase) -> None:
 def test_actors_country_after_in_and_a_direction_is_the_place(kb: KnowledgeBase) -> None:
     got = find_mentions("Police fired on crowds in eastern Ukraine.", "en", kb, ArticleContext())
     assert ("Police", "UKR COP") in [(m.text, m.actor.code) for m in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO troops arrived in Kosovo.", ("NATO troops", "IGO NATO", "MIL")),
+        ("UN officials criticized Serbia.", ("UN officials", "IGO UN", "GOV")),
+        ("FARC guerrillas attacked a base.", ("FARC guerrillas", "COL REB", "REB")),
+        # an ethnic or religious word between a nationality and a sector: still the nationality
+        ("Turkish Kurd refugees protested.", ("Turkish Kurd refugees", "TUR REF", "REF")),
+    ],
+)
+def test_actors_organisation_and_sector_make_one_actor(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = [(m.text, m.actor.code, m.actor.sector) for m in find_mentions(text, "en", kb, ArticleContext())]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "code"),
+    [
+        ("Police fired on students in Nairobi.", "en", "Nairobi", "KEN"),
+        ("Protestas en Daca contra el Gobierno.", "es", "Daca", "BGD"),
+        ("Des soldats ont tiré à Ouagadougou.", "fr", "Ouagadougou", "BFA"),
+    ],
+)
+def test_actors_every_capital_is_a_place(kb: KnowledgeBase, text: str, lang: str, name: str, code: str) -> None:
+    assert (name, code) in [(m.text, m.actor.code) for m in find_mentions(text, lang, kb, ArticleContext())]
+
+
+def test_actors_a_place_name_that_goes_on_is_another_place(kb: KnowledgeBase) -> None:
+    got = find_mentions("Militares amenazaron a campesinos de San José de Apartadó.", "es", kb, ArticleContext())
+    assert not any(m.actor.country == "CRI" for m in got)
+    # but a known name after "de" does not make a longer one: "la cumbre de Bruselas de la OTAN"
+    got = find_mentions("La cumbre de Bruselas de la OTAN terminó.", "es", kb, ArticleContext())
+    assert ("Bruselas", "IGO") in [(m.text, m.actor.country) for m in got]

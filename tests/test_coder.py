@@ -523,3 +523,16 @@ def test_coder_the_result_of_an_attack_is_its_toll_not_a_second_attack(res: Reso
 )
 def test_coder_opening_fire_is_an_attack(res: Resources, text: str, lang: str) -> None:
     assert one(events(text, lang, res), "ASSAULT")["mode"] == "shoot"
+
+
+def test_coder_dispersing_a_crowd_is_coercion_and_completes_the_attack(res: Resources) -> None:
+    # the purpose clause's target completes the attack; "riot" in "riot police" is no protest
+    evs = events("Kenyan riot police fired tear gas to disperse demonstrators in Nairobi.", "en", res)
+    assert [e["type"] for e in evs] == ["ASSAULT"] and evs[0]["target"]["code"] == "KEN CVL"
+    e = one(events("La policía dispersó a los manifestantes en Quito.", "es", res), "COERCE")
+    assert e["mode"] == "repress" and e["target"]["country"] == "ECU"
+
+
+def test_coder_announced_domestic_measure_targets_the_own_country(res: Resources) -> None:
+    e = one(events("The Thai government announced that it is prepared to impose martial law.", "en", res), "THREATEN")
+    assert (e["source"]["country"], e["target"]["country"]) == ("THA", "THA")

@@ -190,6 +190,11 @@ class Hit:
         return None
 
 
+# "San José de Apartadó", "San José del Guaviare": a place name that goes on is another place
+# (unless what follows is a name the base knows: "la cumbre de Bruselas de la OTAN")
+LONGER_NAME_AFTER = re.compile(rf"\s+(?:de|del|de la|de los)\s+({NAME_TOKEN})")
+
+
 def _local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
     """ "la vereda Buenos Aires", "barrio Bogotá": the name of a village or a street, not the city."""
     m = re.search(r"(\w+)\s+$", text[: h.start])
@@ -214,6 +219,14 @@ def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
                 entries = tuple(e for e in entries if e.kind != "place" and e.kind != "metonym")
         if entries:
             found.append(Hit(start, end + 1, entries))
+    starts = {h.start for h in found}
+    found = [
+        Hit(h.start, h.end, tuple(e for e in h.entries if e.kind not in ("place", "metonym")))
+        if (m := LONGER_NAME_AFTER.match(text, h.end)) and m.start(1) not in starts and h.kind("place")
+        else h
+        for h in found
+    ]
+    found = [h for h in found if h.entries]
     found.sort(key=lambda h: (-(h.end - h.start), h.start))
     chosen: list[Hit] = []
     for h in found:
@@ -378,7 +391,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             continue
         # nationality + sector (English order): "North Korean troops", "Ukraine's foreign minister",
         # with title words between: "British Defence Secretary", "Israeli intelligence officials"
-        qual_hit = h.kind("demonym", "ambiguous", "country", "metonym", "person")
+        qual_hit = h.kind("demonym", "ambiguous", "country", "metonym", "person", "igo", "group")
         if qual_hit and nxt is not None and nxt.kind("sector"):
             gap = text[h.end : nxt.start]
             modifiers = kb.sector_modifiers.get(lang, frozenset())
@@ -398,8 +411,10 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                     country = (p.actor_on(ctx.date).country or p.home()) if p else None
                 else:
                     country = qual_hit.country
-                actor = Actor(country=country, sector=sec.sector, org=qual_hit.org)
-                end, how = nxt.end, "adjective"
+                # "NATO troops", "UN officials": the organisation's; a named group keeps its own sector
+                sector = qual_hit.sector if qual_hit.kind == "group" else sec.sector
+                actor = Actor(country=country, sector=sector, org=qual_hit.org)
+                end, how = nxt.end, "adjective" if qual_hit.kind not in ("igo", "group") else "organisation"
                 # "Chilean government officials", "Israeli army officers": one actor over both nouns
                 nxt2 = hits[i + 2] if i + 2 < len(hits) else None
                 step = 2
@@ -490,7 +505,8 @@ ETHNIC_BEFORE = re.compile(r"\b(?:ethnic|de etnia|d'origine)\s+$", re.I)
 ETHNIC_AFTER = re.compile(r"\s+(?:étnic[oa]s?|ethniques?)\b", re.I)
 DIRECTION = (
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|"
-    r"south-eastern|south-western|norte|sur|este|oeste|centro|nord|sud|est|ouest)\s+(?:of\s+|del?\s+)?)?"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|norte|sur|este|oeste|centro|"
+    r"noreste|noroeste|sureste|suroeste|nord|sud|est|ouest)\s+(?:of\s+|del?\s+)?)?"
 )
 RESIDENCE_OF = re.compile(rf"^\s+(?:of|de|del)\s+(?:the\s+)?{DIRECTION}$", re.I)
 RESIDENCE_IN = re.compile(rf"^\s+(?:in|en|living in|residing in)\s+(?:the\s+)?{DIRECTION}$", re.I)

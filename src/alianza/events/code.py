@@ -64,16 +64,22 @@ def _placed(m: ActorMention | None) -> str | None:
 
 
 def home_sides(
-    type_name: str, source: ActorMention | None, target: ActorMention | None, place: Place | None
+    type_name: str,
+    source: ActorMention | None,
+    target: ActorMention | None,
+    place: Place | None,
+    action: str | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Give a side named only by a sector the country of the state organ on the other side, and a
     state organ's domestic action with no target its own country (CAMEO's convention for internal
-    actors). The filled side is marked `context` so that `--explain` shows it was inferred."""
+    actors). `action` is the type of what was done or announced: "is prepared to impose martial law" is
+    a threat whose action is a domestic coercion. The filled side is marked `context` so that
+    `--explain` shows it was inferred."""
     src, tgt = _placed(source), _placed(target)
     if source is not None and src and source.actor.sector in STATE_ORGANS:
         if target is not None and tgt is None and target.actor.country is None and target.actor.sector in HOME_SECTORS:
             target = replace(target, actor=replace(target.actor, country=src), how="context")
-        elif target is None and type_name in HOME_ACTION_TYPES and (place is None or place.country == src):
+        elif target is None and (action or type_name) in HOME_ACTION_TYPES and (place is None or place.country == src):
             target = ActorMention(Actor(country=src), source.start, source.start, "", "context")
     elif target is not None and tgt and target.actor.sector in STATE_ORGANS:
         if source is not None and src is None and source.actor.country is None and source.actor.sector in HOME_SECTORS:
@@ -397,7 +403,13 @@ class SentenceCoder:
                     merged[id(head)] = base
                     continue
             out.append(ev)
-        return [merged.get(id(ev), ev) for ev in out]
+        # a target an adjunct gave may be named by a sector alone: give it its home country too
+        completed = [merged.get(id(ev), ev) for ev in out]
+        return [
+            replace(ev, source=s, target=g) if (s, g) != (ev.source, ev.target) else ev
+            for ev in completed
+            for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
+        ]
 
     def purpose_clause(self, t: Token) -> bool:
         left = " ".join(fold(x.text) for x in t.lefts)
@@ -639,6 +651,8 @@ class SentenceCoder:
                 return None
             if t.text[:1].isupper() and t.i > t.sent.start and not t.is_upper:
                 return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
+            if t.i in self.tok_mention and self.dep(t) in ("compound", "amod", "nmod"):
+                return None  # a word of an actor's name: "riot police", "peace activists"
             if any(
                 self.lem(c) in self.syn.generic_determiners or fold(c.text) in self.syn.generic_determiners
                 for c in t.children
@@ -756,7 +770,7 @@ class SentenceCoder:
                 # "fired shells at targets in Jericho", "lifted the curfew in Montenegro": an action on
                 # a place falls on its country (CAMEO)
                 target = ActorMention(Actor(country=place.country), source.start, source.start, "", "place")
-        source, target = home_sides(type_name, source, target, place)
+        source, target = home_sides(type_name, source, target, place, action=e.type)
         if type_name == "PROTEST" and source is not None and source.actor.sector in ARMED_SECTORS:
             # "guerrilleros bloquearon la vía": armed groups do not protest, they impose a blockade (CAMEO 191)
             type_name, mode = "ASSAULT", None
