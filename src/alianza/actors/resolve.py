@@ -412,8 +412,8 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 else:
                     country = qual_hit.country
                 # "NATO troops", "UN officials": the organisation's; a named group keeps its own sector
-                sector = qual_hit.sector if qual_hit.kind == "group" else sec.sector
-                actor = Actor(country=country, sector=sector, org=qual_hit.org)
+                qual_sector = qual_hit.sector if qual_hit.kind == "group" else sec.sector
+                actor = Actor(country=country, sector=qual_sector, org=qual_hit.org)
                 end, how = nxt.end, "adjective" if qual_hit.kind not in ("igo", "group") else "organisation"
                 # "Chilean government officials", "Israeli army officers": one actor over both nouns
                 nxt2 = hits[i + 2] if i + 2 < len(hits) else None
