@@ -536,3 +536,48 @@ def test_coder_dispersing_a_crowd_is_coercion_and_completes_the_attack(res: Reso
 def test_coder_announced_domestic_measure_targets_the_own_country(res: Resources) -> None:
     e = one(events("The Thai government announced that it is prepared to impose martial law.", "en", res), "THREATEN")
     assert (e["source"]["country"], e["target"]["country"]) == ("THA", "THA")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # a content noun's clause is what might be done, not what was
+        ("Hanoi rejected an invitation from Beijing to attend the summit.", "en", "CONSULT"),
+        ("Ecuador demanded that Peru cancel its plans to sell arms to Bolivia.", "en", "AID"),
+        ("Chile rechazó la propuesta de Perú de enviar tropas a la frontera.", "es", "MOBILIZE"),
+    ],
+)
+def test_coder_the_clause_of_an_offer_or_a_plan_is_not_an_event(
+    res: Resources, text: str, lang: str, absent: str
+) -> None:
+    evs = events(text, lang, res)
+    assert evs and absent not in [e["type"] for e in evs]
+
+
+def test_coder_a_protest_motive_is_part_of_the_protest(res: Resources) -> None:
+    e = one(events("Campesinos realizaron una marcha en protesta contra el Gobierno de Chile.", "es", res), "PROTEST")
+    assert e["target"]["code"] == "CHL GOV" and e["target"]["text"] == "Gobierno de Chile"
+    evs = events("Farmers in Chile staged a march in protest against the new water law.", "en", res)
+    assert [e["type"] for e in evs] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "mode"),
+    [
+        ("Russian troops arrived in Belarus on Monday.", "en", "MOBILIZE", "troops"),
+        ("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.", "en", "AID", "peacekeeping"),
+        ("Los cascos azules de la ONU llegaron a Haití.", "es", "AID", "peacekeeping"),
+        ("Putin arrived in Beijing on Monday.", "en", "CONSULT", "visit"),
+    ],
+)
+def test_coder_who_arrives_decides_what_arriving_is(
+    res: Resources, text: str, lang: str, etype: str, mode: str
+) -> None:
+    assert one(events(text, lang, res), etype)["mode"] == mode
+
+
+def test_coder_a_demand_noun_takes_its_clause_subject_as_target(res: Resources) -> None:
+    e = one(
+        events("The Arab League reiterated its demand that Israel ease restrictions on workers.", "en", res), "REQUEST"
+    )
+    assert e["target"]["country"] == "ISR"

@@ -398,7 +398,7 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
             if (
                 SPACE_GAP.match(gap)
                 or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
-                or (h.kind("demonym") and _modifier_gap(gap, modifiers))
+                or (h.kind("demonym", "igo") and _modifier_gap(gap, modifiers))
                 or (h.kind("demonym") and LED_GAP.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
                 or _possessive_modifier_gap(gap, modifiers)  # "Lebanon's new President", "Iran's religious leader"
             ):

@@ -42,6 +42,8 @@ def _identified(m: ActorMention | None) -> bool:
     return bool((a.country and a.country != "---") or a.org or a.name)
 
 
+# "in protest against/of/at X", "en protesta contra X": X is what the protest is addressed to
+PROTEST_CASES = frozenset({"against", "of", "at", "over", "contra", "por", "contre"})
 # Actions on a place fall on the place's country when no one else is named as their target.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "AID", "RETREAT"})
 # Organs of a state: what they do to people named only by a sector, they do at home ("Egyptian police
@@ -356,7 +358,9 @@ class SentenceCoder:
         kept = [
             (t, ev)
             for n, (t, ev) in enumerate(found)
-            if not self.embedded_in(t, governing) and support.get(n) not in verb_triggers
+            if not self.embedded_in(t, governing)
+            and support.get(n) not in verb_triggers
+            and not self.content_of_noun(t)
         ]
         return self.without_adjuncts(kept, support, found)
 
@@ -379,6 +383,20 @@ class SentenceCoder:
             if self.in_place_relative(t):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
+            in_protest = (
+                ev.type in ("PROTEST", "ACCUSE")
+                and t.pos_ in NOUN_POS
+                and self.case_of(t) in ("in", "en")
+                and (t.head.head.i if self.dep(t.head) == "prep" else t.head.i) in anchor
+            )
+            if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
+                head = anchor[t.head.head.i if self.dep(t.head) == "prep" else t.head.i]
+                against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
+                against += [
+                    g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children
+                ]
+                motive = next((a for a in map(self.actor_in, against) if a is not None), None)
+                ev = replace(ev, target=motive)
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
             if head is not None and head is not ev and not self.has_subject(t):
@@ -386,15 +404,18 @@ class SentenceCoder:
                     "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
                 )
                 if (
-                    self.purpose_clause(t)
+                    in_protest
+                    or self.purpose_clause(t)
                     or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
                     or (participle and head.type == ev.type)
                 ):
                     # the adjunct's target and toll complete the event they belong to
                     base = merged.get(id(head), head)
+                    inferred = base.target is not None and not base.target.text  # a default of the context
                     if (
-                        base.target is None
+                        (base.target is None or (inferred and _placed(ev.target)))
                         and ev.target is not None
+                        and ev.target.text
                         and (base.source is None or ev.target.actor != base.source.actor)
                     ):
                         base = replace(base, target=ev.target)
@@ -410,6 +431,29 @@ class SentenceCoder:
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def content_of_noun(self, t: Token) -> bool:
+        """Is the trigger inside the clause of a content noun ("rejected an invitation to attend
+        the meeting", "its demand that Israel ease restrictions", "plans to sell weapons")? An offer,
+        a plan or a demand says what might be done, not what was."""
+        node = t
+        clause = False
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            d = self.dep(node)
+            if d in ("xcomp", "ccomp", "acl", "relcl", "acl:relcl", "advcl", "pcomp"):
+                clause = True
+            elif d not in ("prep", "pobj", "obj", "dobj", "obl", "nmod", "mark", "case", "aux"):
+                return False
+            node = node.head
+            if (
+                clause
+                and node.pos_ in NOUN_POS
+                and (self.lem(node) in self.syn.content_nouns or fold(node.text) in self.syn.content_nouns)
+            ):
+                return True
+        return False
 
     def purpose_clause(self, t: Token) -> bool:
         left = " ".join(fold(x.text) for x in t.lefts)
@@ -907,7 +951,8 @@ class SentenceCoder:
         syn = self.syn
         for h in [t] if v.i == t.i else [t, v]:
             for c in h.children:
-                if self.dep(c) not in ("xcomp", "ccomp"):
+                # "its demand that Israel ease restrictions": a noun's content clause hangs as acl
+                if self.dep(c) not in ("xcomp", "ccomp") and not (h.pos_ in NOUN_POS and self.dep(c) == "acl"):
                     continue
                 objs: list[Token] = []
                 subjs: list[Token] = []
@@ -920,7 +965,7 @@ class SentenceCoder:
                     elif d in syn.subj:
                         subjs.append(g)
                 # "demanded that North Korea abandon ...": a finite complement's own subject is the addressee
-                order = subjs + objs if self.dep(c) == "ccomp" and subjs else objs + subjs
+                order = subjs + objs if self.dep(c) in ("ccomp", "acl") and subjs else objs + subjs
                 for g in order:
                     a = self.actor_in(g)
                     if a is not None and (source is None or a.actor != source.actor):

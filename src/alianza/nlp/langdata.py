@@ -58,6 +58,7 @@ SYNTAX_KEYS = (
     "purpose_marks",
     "place_relatives",
     "relative_pronouns",
+    "content_nouns",
 )
 
 
