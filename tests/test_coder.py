@@ -581,3 +581,29 @@ def test_coder_a_demand_noun_takes_its_clause_subject_as_target(res: Resources) 
         events("The Arab League reiterated its demand that Israel ease restrictions on workers.", "en", res), "REQUEST"
     )
     assert e["target"]["country"] == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # an attack by no one named is the unidentified armed forces' of where it happened (CAMEO UAF)
+        ("Two French soldiers were killed by a roadside bomb near the city of Mosul.", "en", "IRQ UAF", "FRA MIL"),
+        ("Dos soldados fueron asesinados cerca de la ciudad de Cúcuta.", "es", "COL UAF", "COL MIL"),
+        # a place near the subject noun is where, not who; the reporter is not the attacker
+        ("A car bomb near the town of Kirkuk killed three Turkish engineers, the army said.", "en", "IRQ UAF", "TUR"),
+    ],
+)
+def test_coder_attacks_by_no_one_named(res: Resources, text: str, lang: str, source: str, target: str) -> None:
+    e = one(events(text, lang, res), "ASSAULT")
+    assert (e["source"]["code"], e["target"]["code"]) == (source, target)
+
+
+def test_coder_no_unidentified_attacker_without_a_place(res: Resources) -> None:
+    assert one(events("Three Turkish engineers were killed on Sunday.", "en", res), "ASSAULT")["source"] is None
+
+
+def test_coder_stative_engaged_and_political_modifiers(res: Resources) -> None:
+    e = one(
+        events("Irish nationalist guerrillas were engaged in fighting against British soldiers.", "en", res), "ASSAULT"
+    )
+    assert (e["source"]["code"], e["target"]["code"]) == ("IRL REB", "GBR MIL")

@@ -42,6 +42,10 @@ def _identified(m: ActorMention | None) -> bool:
     return bool((a.country and a.country != "---") or a.org or a.name)
 
 
+# Prepositions that say where an event happens.
+LOCATIVE = frozenset(
+    {"en", "in", "a", "at", "near", "cerca", "outside", "inside", "around", "across", "throughout", "within", "dans"}
+)
 # "in protest against/of/at X", "en protesta contra X": X is what the protest is addressed to
 PROTEST_CASES = frozenset({"against", "of", "at", "over", "contra", "por", "contre"})
 # Actions on a place fall on the place's country when no one else is named as their target.
@@ -58,6 +62,10 @@ HOME_SECTORS = frozenset(
 )
 # What a state organ does to no one named (imposes a curfew, lifts an emergency) it does at home.
 HOME_ACTION_TYPES = frozenset({"COERCE", "CONCEDE"})
+
+
+def _placed_place(p: Place) -> str | None:
+    return p.country if p.country and p.country not in ("---", "IGO") else None
 
 
 def _placed(m: ActorMention | None) -> str | None:
@@ -175,7 +183,7 @@ class SentenceCoder:
             out |= {self.lem(n), fold(n.text)}
         return out
 
-    def actor_in(self, node: Token) -> ActorMention | None:
+    def actor_in(self, node: Token, as_subject: bool = False) -> ActorMention | None:
         """The actor heading a phrase: the mention nearest to its root, not inside subordinate clauses."""
         if node.i in self.tok_mention:
             return self.tok_mention[node.i]
@@ -187,14 +195,20 @@ class SentenceCoder:
                 for c in n.children:
                     if self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
                         continue
-                    if c.i in self.mention_root:
+                    if c.i in self.mention_root and not (as_subject and self.located(c)):
                         return self.mention_root[c.i]
                     nxt.append(c)
             for n in nxt:
-                if n.i in self.tok_mention:
+                if n.i in self.tok_mention and not (as_subject and self.located(n)):
                     return self.tok_mention[n.i]
             frontier = nxt
         return None
+
+    def located(self, tok: Token) -> bool:
+        """A place named as where something is ("a bombing near the town of Samarra", "the camp in
+        Goma") locates the phrase; it is not its actor."""
+        m = self.tok_mention.get(tok.i)
+        return m is not None and m.how == "place" and self.place_case(tok) in LOCATIVE
 
     def conj_actor(self, node: Token) -> ActorMention | None:
         for c in node.children:
@@ -224,7 +238,7 @@ class SentenceCoder:
     def subject(self, v: Token) -> tuple[ActorMention | None, Token | None]:
         for c in v.children:
             if self.dep(c) in self.syn.subj:
-                a = self.actor_in(c)
+                a = self.actor_in(c, as_subject=True)
                 if a is None and self.is_personal_pronoun(c):
                     a = self.pronoun_antecedent(v)
                 return a, c
@@ -308,6 +322,15 @@ class SentenceCoder:
             holders += [c for c in t.children if self.dep(c) in ("nmod", "pobj", "prep")]
         else:  # "issued an ultimatum to Ecuador", "granted asylum to five officers", "opened an embassy in Tehran"
             holders += [c for c in t.children if self.dep(c) in syn.obj | {"obj", "dobj"}]
+            # "engaged in fighting against X", "took part in attacks on X"
+            if self.lem(t) in syn.participation_verbs:
+                holders += [
+                    g
+                    for c in t.children
+                    if self.dep(c) in ("prep", "obl") and self.case_of(c) in (None, "in", "en", "dans")
+                    for g in ([c] if self.dep(c) == "obl" else c.children)
+                    if self.lex.lookup(*_keys(g, self.lemma_of))
+                ]
         for holder in holders:
             for c in holder.children:
                 if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
@@ -815,6 +838,16 @@ class SentenceCoder:
                 # a place falls on its country (CAMEO)
                 target = ActorMention(Actor(country=place.country), source.start, source.start, "", "place")
         source, target = home_sides(type_name, source, target, place, action=e.type)
+        if (
+            type_name == "ASSAULT"
+            and source is None
+            and target is not None
+            and place is not None
+            and _placed_place(place)
+        ):
+            # "three soldiers were killed by a roadside bomb near Samarra": an attack by no one named is
+            # coded to the unidentified armed forces of where it happened (CAMEO's UAF convention)
+            source = ActorMention(Actor(country=place.country, sector="UAF"), target.start, target.start, "", "context")
         if type_name == "PROTEST" and source is not None and source.actor.sector in ARMED_SECTORS:
             # "guerrilleros bloquearon la vía": armed groups do not protest, they impose a blockade (CAMEO 191)
             type_name, mode = "ASSAULT", None
@@ -902,9 +935,16 @@ class SentenceCoder:
                         inherited = source is not None
                         break
             noun_in_adjunct = e.pos == "noun" and v.i != t.i and not self.core_argument(t, v)
+            # "a roadside bombing killed a soldier, the military said": a clause with a subject of its
+            # own that names no actor does not borrow the reporter's
+            own_thing_subject = any(
+                self.dep(c) in self.syn.subj and c.pos_ in NOUN_POS and c.i < v.i and not passive for c in v.children
+            )
             if (
-                source is None and "subj" in e.source or (source is None and "governor" in e.source)
-            ) and not noun_in_adjunct:
+                (source is None and "subj" in e.source or (source is None and "governor" in e.source))
+                and not noun_in_adjunct
+                and not own_thing_subject
+            ):
                 source = self.inherited_subject(v)
                 inherited = source is not None
                 if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
@@ -1073,12 +1113,30 @@ class SentenceCoder:
             toks = [x for x in self.doc if s <= x.idx + self.sent.start < e]
             if (
                 toks
-                and self.case_of(toks[0]) in ("en", "in", "a", "at", "near", "cerca")
+                and self.place_case(toks[0]) in LOCATIVE
                 or (toks and fold(toks[0].head.text) in ("en", "in", "at"))
             ):
                 if any(self._owner(x) in mine for x in toks):
                     return place
         return None
+
+    def place_case(self, tok: Token) -> str | None:
+        """The preposition that places a name, through "the town of", "la ciudad de": "outside of
+        the Iraqi city of Basra" is "outside", "cerca del municipio de Tame" is "cerca"."""
+        node, case = tok, self.case_of(tok)
+        for _ in range(3):
+            if case not in ("of", "de", "del", "d'", "du"):
+                break
+            holder = node.head.head if self.dep(node.head) == "prep" else node.head
+            if holder.i == node.i:
+                break
+            if holder.pos_ in NOUN_POS:
+                node, case = holder, self.case_of(holder)
+            elif holder.pos_ in ("ADP", "ADV"):  # "outside of", "cerca de"
+                return self.lem(holder)
+            else:
+                break
+        return case
 
     def event_quantity(self, t: Token, v: Token) -> Quantity | None:
         sub = {x.i for x in t.subtree} | ({x.i for x in v.subtree} if v.i != t.i else set())

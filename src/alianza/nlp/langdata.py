@@ -59,6 +59,7 @@ SYNTAX_KEYS = (
     "place_relatives",
     "relative_pronouns",
     "content_nouns",
+    "participation_verbs",
 )
 
 
