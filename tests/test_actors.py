@@ -366,3 +366,16 @@ def test_actors_a_place_name_that_goes_on_is_another_place(kb: KnowledgeBase) ->
     # but a known name after "de" does not make a longer one: "la cumbre de Bruselas de la OTAN"
     got = find_mentions("La cumbre de Bruselas de la OTAN terminó.", "es", kb, ArticleContext())
     assert ("Bruselas", "IGO") in [(m.text, m.actor.country) for m in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kurdistan Workers' Party attacked a post.", ("Kurdistan Workers' Party", "TUR REB")),
+        ("Al-Qaeda claimed the attack.", ("Al-Qaeda", "--- REB")),
+        ("UNITA rejected the plan.", ("UNITA", "AGO REB")),
+        ("Israel's high court ruled on Sunday.", ("Israel's high court", "ISR JUD")),
+    ],
+)
+def test_actors_named_groups_and_court_titles(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext())]

@@ -607,3 +607,12 @@ def test_coder_stative_engaged_and_political_modifiers(res: Resources) -> None:
         events("Irish nationalist guerrillas were engaged in fighting against British soldiers.", "en", res), "ASSAULT"
     )
     assert (e["source"]["code"], e["target"]["code"]) == ("IRL REB", "GBR MIL")
+
+
+def test_coder_a_statement_condemning_is_its_issuers_condemnation(res: Resources) -> None:
+    evs = events("Chile released a statement condemning the Bolivian decision.", "en", res)
+    assert [e["type"] for e in evs] == ["ACCUSE"]  # and releasing a statement is no concession
+    assert (evs[0]["source"]["country"], evs[0]["target"]["country"]) == ("CHL", "BOL")
+    # a participle on an actor noun is that actor's: the police did not protest
+    evs = events("Liberian police dispersed demonstrators protesting the election results.", "en", res)
+    assert all(e["source"]["code"] != "LBR COP" for e in evs if e["type"] in ("ACCUSE", "PROTEST"))

@@ -267,6 +267,16 @@ class SentenceCoder:
                 break
             if node.head.i == node.i:
                 break
+            if (
+                self.dep(node) == "acl"
+                and node.morph.get("VerbForm") in (["Part"], ["Ger"])
+                and node.head.pos_ in NOUN_POS
+                and self.dep(node.head) in self.syn.obj | {"obj", "dobj"}
+                and node.head.head.i != node.head.i
+            ):
+                if node.head.i in self.tok_mention:  # "dispersed demonstrators protesting the results"
+                    return self.tok_mention[node.head.i]
+                node = node.head  # "issued a statement condemning": the one who issued it condemns
             node = node.head
             a, tok = self.subject(node)
             if a is not None and not self.is_passive(node):
