@@ -616,3 +616,37 @@ def test_coder_a_statement_condemning_is_its_issuers_condemnation(res: Resources
     # a participle on an actor noun is that actor's: the police did not protest
     evs = events("Liberian police dispersed demonstrators protesting the election results.", "en", res)
     assert all(e["source"]["code"] != "LBR COP" for e in evs if e["type"] in ("ACCUSE", "PROTEST"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "target"),
+    [
+        # a promise to do harm is a threat, a promise to help an agreement
+        ("Iran vowed to retaliate against Israel.", "en", "THREATEN", "ISR"),
+        ("Japan pledged to send aid to Haiti.", "en", "AGREE", "HTI"),
+        # a protest lodged with a government is a diplomatic complaint
+        ("Serbia lodged an official protest with Albania today.", "en", "ACCUSE", "ALB"),
+        ("Chile presentó una nota de protesta ante el Gobierno de Bolivia.", "es", "ACCUSE", "BOL"),
+    ],
+)
+def test_coder_promises_and_diplomatic_protests(res: Resources, text: str, lang: str, etype: str, target: str) -> None:
+    evs = events(text, lang, res)
+    assert [e["type"] for e in evs] == [etype] and evs[0]["target"]["country"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Israeli cabinet met on Sunday.", "en"),
+        ("El gabinete chileno se reunió el domingo.", "es"),
+        # a protest noun is not the protest of whoever tolerates or reports it
+        ("Egyptian police said they will no longer tolerate rallies.", "en"),
+    ],
+)
+def test_coder_no_event_without_the_other_side(res: Resources, text: str, lang: str) -> None:
+    assert not [e for e in events(text, lang, res) if e["type"] in ("CONSULT", "PROTEST")]
+
+
+def test_coder_two_leaders_meeting_is_still_a_meeting(res: Resources) -> None:
+    e = one(events("Vladímir Putin y Kim Jong-un se reunieron en Pionyang.", "es", res), "CONSULT")
+    assert {e["source"]["country"], e["target"]["country"]} == {"RUS", "PRK"}

@@ -32,6 +32,8 @@ INTENT_TYPES = frozenset({"AID", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT", "CO
 # Hostile actions announced rather than done are threats (PLOVER THREATEN, CAMEO 13): "will impose
 # sanctions", "is prepared to impose martial law", "would blockade Paris", "will boycott the vote".
 THREAT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"})
+# What a promise can only threaten: "vowed to fight" (sending troops may be a promise to an ally)
+HARM_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 def _identified(m: ActorMention | None) -> bool:
@@ -161,6 +163,11 @@ class SentenceCoder:
 
     def lem(self, t: Token) -> str:
         return fold(t.lemma_)
+
+    def is_light(self, t: Token) -> bool:
+        """A support verb, by the model's lemma or the lexicon lemmatiser's ("staged" is "stag" to
+        the small English model)."""
+        return bool(_keys(t, self.lemma_of) & self.syn.light_verbs)
 
     def case_of(self, t: Token) -> str | None:
         for c in t.children:
@@ -304,6 +311,13 @@ class SentenceCoder:
         if name == "governor":
             if v.i != t.i and not self.core_argument(t, v):
                 return None, None  # "curfew after violent protests": the clause's subject did not protest
+            if (
+                v.i != t.i
+                and self.dep(t) in syn.obj | {"obj", "dobj"}
+                and not self.is_light(v)
+                and self.lem(v) not in syn.participation_verbs
+            ):
+                return None, None  # "will not tolerate rallies", "reported clashes": not theirs
             a, tok = self.subject(v) if v.i != t.i else (None, None)
             if a is None and v.i != t.i:
                 a = self.inherited_subject(v)
@@ -385,6 +399,7 @@ class SentenceCoder:
         found = [(t, ev) for t, ev in found if t.i not in demanded_at]  # "must return the helicopter": not done
         found += [(self.doc[w], ev) for w, ev in demanded]
         found = self.reciprocal_targets(found)
+        found = self.vows_of_hostility(found)
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
         # (recibir + apoyo = AID received), the noun is not a second event
         verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
@@ -659,6 +674,38 @@ class SentenceCoder:
             out.append((w.i, ev))
         return out
 
+    def vows_of_hostility(self, found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+        """A promise to do harm is a threat: "vowed to fight on", "swore to retaliate against X",
+        "prometió atacar" (PLOVER THREATEN); a promise to help stays an agreement."""
+        at = {t.i: ev for t, ev in found}
+        out = []
+        for t, ev in found:
+            if ev.type == "AGREE" and bool(_keys(t, self.lemma_of) & self.syn.commissive_verbs):
+                hostile = next(
+                    (
+                        at[c.i]
+                        for c in t.children
+                        if (self.dep(c) in ("xcomp", "ccomp") or (self.dep(c) == "advcl" and self.purpose_clause(c)))
+                        and c.i in at
+                        and at[c.i].type in HARM_TYPES
+                    ),
+                    None,
+                )
+                if hostile is not None:
+                    et = self.ont["THREATEN"]
+                    ev = replace(
+                        ev,
+                        type="THREATEN",
+                        mode=None,
+                        cameo=et.cameo,
+                        quad=et.quad,
+                        weight=et.weight,
+                        target=ev.target or hostile.target,
+                        symmetric=et.symmetric,
+                    )
+            out.append((t, ev))
+        return out
+
     def reciprocal_targets(self, found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
         """ "Pionyang recibe de Moscú apoyo, mientras que proporciona municiones a cambio": what is
         given in exchange goes to the one the giver received from."""
@@ -686,7 +733,7 @@ class SentenceCoder:
         "accused Pyongyang of supplying shells": the embedded action has not happened; the sentence's
         event is the governing one (PLOVER and CAMEO code it alone)."""
         node = t
-        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.lem(t.head) in self.syn.light_verbs:
+        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.is_light(t.head):
             node = t.head  # "threatened to impose sanctions": the support verb is the clause
         for _ in range(2):
             d = self.dep(node)
@@ -730,6 +777,13 @@ class SentenceCoder:
                 return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
             if t.i in self.tok_mention and self.dep(t) in ("compound", "amod", "nmod"):
                 return None  # a word of an actor's name: "riot police", "peace activists"
+            if (
+                self.dep(t) in ("nmod", "pobj")
+                and self.case_of(t) in ("de", "of", "d'")
+                and (holder := t.head.head if self.dep(t) == "pobj" else t.head).pos_ in NOUN_POS
+                and self.lex.lookup(*_keys(holder, self.lemma_of))
+            ):
+                return None  # "una nota de protesta", "la condena del ataque": part of the other noun's event
             if any(
                 self.lem(c) in self.syn.generic_determiners or fold(c.text) in self.syn.generic_determiners
                 for c in t.children
@@ -739,16 +793,12 @@ class SentenceCoder:
             head = t.head
             governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
             as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
-            if (
-                as_object
-                and self.lex.lookup(*_keys(head, self.lemma_of))
-                and self.lem(head) not in self.syn.light_verbs
-            ):
+            if as_object and self.lex.lookup(*_keys(head, self.lemma_of)) and not self.is_light(head):
                 return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event
             as_subject = self.dep(t) in self.syn.subj | {"nsubj"}
             if as_subject and any(x.type == e.type for x in self.lex.lookup(*_keys(head, self.lemma_of))):
                 return None  # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means
-            light = governed and self.lem(head) in self.syn.light_verbs
+            light = governed and self.is_light(head)
             if e.light_only and not light:
                 return None
             v = head if light else t

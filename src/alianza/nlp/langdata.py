@@ -60,6 +60,7 @@ SYNTAX_KEYS = (
     "relative_pronouns",
     "content_nouns",
     "participation_verbs",
+    "commissive_verbs",
 )
 
 
