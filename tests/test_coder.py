@@ -650,3 +650,16 @@ def test_coder_no_event_without_the_other_side(res: Resources, text: str, lang: 
 def test_coder_two_leaders_meeting_is_still_a_meeting(res: Resources) -> None:
     e = one(events("Vladímir Putin y Kim Jong-un se reunieron en Pionyang.", "es", res), "CONSULT")
     assert {e["source"]["country"], e["target"]["country"]} == {"RUS", "PRK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "al" is "a" + "el": the object of the action, whatever the parser calls it
+        ("Paramilitares amenazaron al dirigente sindical del municipio en Antioquia.", "COL"),
+        ("Guerrilleros de las FARC secuestraron al educador del colegio.", "COL"),
+    ],
+)
+def test_coder_spanish_contracted_preposition_marks_the_target(res: Resources, text: str, target: str) -> None:
+    evs = events(text, "es", res)
+    assert evs and evs[0]["target"] is not None and evs[0]["target"]["country"] == target

@@ -44,6 +44,8 @@ def _identified(m: ActorMention | None) -> bool:
     return bool((a.country and a.country != "---") or a.org or a.name)
 
 
+# Preposition + article in one word: "al" is "a", "del" is "de", "au" is "à".
+CONTRACTIONS = {"al": "a", "del": "de", "au": "à", "aux": "à", "du": "de", "des": "de"}
 # Prepositions that say where an event happens.
 LOCATIVE = frozenset(
     {"en", "in", "a", "at", "near", "cerca", "outside", "inside", "around", "across", "throughout", "within", "dans"}
@@ -172,7 +174,8 @@ class SentenceCoder:
     def case_of(self, t: Token) -> str | None:
         for c in t.children:
             if self.dep(c) in self.syn.case or (self.dep(c) == "mark" and c.i < t.i):
-                return self.lem(c) if self.lem(c) != "a" or c.text.lower() in ("a", "al") else "a"
+                word = fold(c.text)
+                return CONTRACTIONS.get(word) or (self.lem(c) if self.lem(c) != "a" or word == "a" else "a")
         if fold(t.head.dep_) == "prep":  # ClearNLP: prep -> pobj
             return self.lem(t.head)
         return None
