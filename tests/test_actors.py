@@ -379,3 +379,17 @@ def test_actors_a_place_name_that_goes_on_is_another_place(kb: KnowledgeBase) ->
 )
 def test_actors_named_groups_and_court_titles(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
     assert expected in [(m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("A prominent anti-Syria journalist was killed in Beirut.", ("journalist", "LBN MED"), "SYR"),
+        ("Pro-Russian separatists attacked a checkpoint in Donetsk.", ("separatists", "UKR REB"), "RUS"),
+    ],
+)
+def test_actors_a_stance_prefix_names_no_actor(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str], absent: str
+) -> None:
+    got = [(m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext())]
+    assert expected in got and not any(code.startswith(absent) for _t, code in got)

@@ -663,3 +663,10 @@ def test_coder_two_leaders_meeting_is_still_a_meeting(res: Resources) -> None:
 def test_coder_spanish_contracted_preposition_marks_the_target(res: Resources, text: str, target: str) -> None:
     evs = events(text, "es", res)
     assert evs and evs[0]["target"] is not None and evs[0]["target"]["country"] == target
+
+
+def test_coder_a_sector_word_used_as_an_adjective_is_no_actor(res: Resources) -> None:
+    e = one(
+        events("Palestinian leaders said they would boycott all official contact with Israel.", "en", res), "THREATEN"
+    )
+    assert e["target"]["country"] == "ISR"

@@ -195,6 +195,9 @@ class Hit:
 LONGER_NAME_AFTER = re.compile(rf"\s+(?:de|del|de la|de los)\s+({NAME_TOKEN})")
 
 
+STANCE_PREFIX = re.compile(r"\b(?:anti|pro|contra)-$")
+
+
 def _local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
     """ "la vereda Buenos Aires", "barrio Bogotá": the name of a village or a street, not the city."""
     m = re.search(r"(\w+)\s+$", text[: h.start])
@@ -208,6 +211,8 @@ def _hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
         start = end - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
             continue
+        if STANCE_PREFIX.search(folded, max(0, start - 6), start):
+            continue  # "anti-Syria journalist", "pro-Russian separatists", "anti-government protesters": a stance
         entries = tuple(
             e
             for e in kb.entries(lang, key)

@@ -152,6 +152,12 @@ class SentenceCoder:
         self.mention_root: dict[int, ActorMention] = {}
         for m in mentions:
             toks = [t for t in doc if t.idx + sent.start < m.end and m.start < t.idx + len(t) + sent.start]
+            if (
+                m.how in ("sector", "context")
+                and toks
+                and all(t.pos_ == "ADJ" and fold(t.dep_) == "amod" for t in toks)
+            ):
+                continue  # "all official contact", "a military plane": a sector word used as an adjective
             for t in toks:
                 self.tok_mention.setdefault(t.i, m)
             ids = {t.i for t in toks}
