@@ -670,3 +670,29 @@ def test_coder_a_sector_word_used_as_an_adjective_is_no_actor(res: Resources) ->
         events("Palestinian leaders said they would boycott all official contact with Israel.", "en", res), "THREATEN"
     )
     assert e["target"]["country"] == "ISR"
+
+
+def test_coder_what_someone_must_do_with_a_support_noun_is_still_a_demand(res: Resources) -> None:
+    evs = events("Britain's foreign secretary said that the Sudanese government must reach an agreement.", "en", res)
+    assert [e["type"] for e in evs] == ["REQUEST"] and evs[0]["target"]["country"] == "SDN"
+
+
+def test_coder_the_reporting_verbs_date_is_not_the_events(res: Resources) -> None:
+    e = one(
+        events("The United Nations will provide food aid to refugees in Liberia, the WFP said on Monday.", "en", res),
+        "AGREE",
+    )
+    assert e["target"]["country"] == "LBR"  # announced aid is an agreement, not a dated delivery
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("A Canadian missionary was arrested in Lebanon for collaborating with Israel.", "en", "CAN"),
+        ("El periodista fue detenido en Caracas por colaborar con la guerrilla colombiana.", "es", "VEN"),
+    ],
+)
+def test_coder_a_charge_is_not_an_event_nor_an_agent(res: Resources, text: str, lang: str, target: str) -> None:
+    evs = events(text, lang, res)
+    assert [e["type"] for e in evs] == ["COERCE"] and evs[0]["source"] is None
+    assert evs[0]["target"]["country"] == target

@@ -44,6 +44,8 @@ def _identified(m: ActorMention | None) -> bool:
     return bool((a.country and a.country != "---") or a.org or a.name)
 
 
+# "arrested for collaborating", "detenido por colaborar", "accusé de collaborer": the charge
+CHARGE_MARKS = frozenset({"for", "of", "over", "por", "de", "pour"})
 # Preposition + article in one word: "al" is "a", "del" is "de", "au" is "à".
 CONTRACTIONS = {"al": "a", "del": "de", "au": "à", "aux": "à", "du": "de", "des": "de"}
 # Prepositions that say where an event happens.
@@ -312,7 +314,7 @@ class SentenceCoder:
                 if self.dep(c) == "agent":
                     for g in c.children:
                         return self.actor_in(g), g
-                if self.case_of(c) in syn.passive_agent:
+                if self.case_of(c) in syn.passive_agent and c.pos_ not in ("VERB", "AUX"):  # not "por colaborar"
                     return self.actor_in(c), c
             return None, None
         if name == "self":
@@ -382,7 +384,7 @@ class SentenceCoder:
         self._clause = -1
         self.governing_type: dict[int, str] = {}
         found: list[tuple[Token, Event]] = []
-        support: dict[int, int] = {}  # noun event -> its support verb
+        support: dict[int, int] = {}  # noun trigger token -> its support verb token
         for t in self.doc:
             entries = self.lex.lookup(*_keys(t, self.lemma_of))
             if not entries:
@@ -397,7 +399,7 @@ class SentenceCoder:
                 if ev is not None:
                     found.append((t, ev))
                     if e.pos == "noun" and self._clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
-                        support[len(found) - 1] = self._clause
+                        support[t.i] = self._clause
                     break
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
@@ -414,9 +416,9 @@ class SentenceCoder:
         verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
         kept = [
             (t, ev)
-            for n, (t, ev) in enumerate(found)
+            for t, ev in found
             if not self.embedded_in(t, governing)
-            and support.get(n) not in verb_triggers
+            and (support.get(t.i) not in verb_triggers or not ev.nominal)
             and not self.content_of_noun(t)
         ]
         return self.without_adjuncts(kept, support, found)
@@ -430,14 +432,14 @@ class SentenceCoder:
         attack, whose toll the attack takes), and background events of a place or time ("the town
         where 28 people were killed")."""
         anchor: dict[int, Event] = {}
-        for n, (t, ev) in enumerate(found):
+        for t, ev in found:
             anchor.setdefault(t.i, ev)
-            if n in support:
-                anchor.setdefault(support[n], ev)
+            if t.i in support:
+                anchor.setdefault(support[t.i], ev)
         out: list[Event] = []
         merged: dict[int, Event] = {}
         for t, ev in kept:
-            if self.in_place_relative(t):
+            if self.in_place_relative(t) or self.charge_of(t, anchor):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             in_protest = (
@@ -511,6 +513,21 @@ class SentenceCoder:
             ):
                 return True
         return False
+
+    def charge_of(self, t: Token, anchor: dict[int, Event]) -> bool:
+        """Is the trigger what someone is arrested, accused or punished for ("arrested for
+        collaborating with Israel", "detenido por colaborar con la guerrilla")? A charge is the
+        accuser's claim, not a reported event."""
+        holder = t.head
+        if self.dep(t) == "pcomp" and self.dep(holder) == "prep" and self.lem(holder) in CHARGE_MARKS:
+            holder = holder.head
+        elif not (
+            self.dep(t) in ("advcl", "obl", "acl")
+            and any(self.dep(c) in ("mark", "case") and fold(c.text) in CHARGE_MARKS for c in t.children)
+        ):
+            return False
+        ev = anchor.get(holder.i)
+        return ev is not None and ev.type in ("COERCE", "ACCUSE", "SANCTION")
 
     def purpose_clause(self, t: Token) -> bool:
         left = " ".join(fold(x.text) for x in t.lefts)
@@ -1167,7 +1184,8 @@ class SentenceCoder:
         if len(dates) == 1 and self._owner(t) == self._owner(v) and t.dep_ == "ROOT":
             toks = [x for x in self.doc if dates[0].start <= x.idx < dates[0].end]
             owned_elsewhere = any(
-                self.dep(o) in ("amod", "acl") and "Part" in o.morph.get("VerbForm")
+                (self.dep(o) in ("amod", "acl") and "Part" in o.morph.get("VerbForm"))
+                or (o.i != t.i and self.lem(o) in self.syn.claim_verbs)  # "..., the WFP said on Monday"
                 for o in (self.doc[self._owner(x)] for x in toks)
             )
             return None if owned_elsewhere else dates[0].date  # not "firmado en julio de 2024"'s date
