@@ -696,3 +696,24 @@ def test_coder_a_charge_is_not_an_event_nor_an_agent(res: Resources, text: str, 
     evs = events(text, lang, res)
     assert [e["type"] for e in evs] == ["COERCE"] and evs[0]["source"] is None
     assert evs[0]["target"]["country"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("The German government welcomed the French president's statement.", "SUPPORT", "praise"),
+        ("The German chancellor welcomed the French president in Berlin.", "CONSULT", "host"),
+    ],
+)
+def test_coder_welcoming_a_person_is_hosting_a_thing_is_praise(
+    res: Resources, text: str, etype: str, mode: str
+) -> None:
+    evs = events(text, "en", res)
+    assert [(e["type"], e["mode"]) for e in evs] == [(etype, mode)]
+
+
+def test_coder_what_is_demanded_is_content_even_deep_in_the_object(res: Resources) -> None:
+    evs = events(
+        "Hungary said it will support a resolution that aims to impose a naval blockade against Serbia.", "en", res
+    )
+    assert "SANCTION" not in [e["type"] for e in evs] and "COERCE" not in [e["type"] for e in evs]

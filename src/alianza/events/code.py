@@ -25,6 +25,8 @@ VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbal event types whose complement clause is their content, not a separate event.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+# Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
+CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
 # Cooperative actions that, announced rather than done, are an expression of intent: PLOVER codes
 # "will give a grant", "is willing to send troops", "will visit in June" as AGREE.
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
@@ -758,6 +760,8 @@ class SentenceCoder:
         sentence? "threatened to impose sanctions", "refused to meet", "demanded that they withdraw",
         "accused Pyongyang of supplying shells": the embedded action has not happened; the sentence's
         event is the governing one (PLOVER and CAMEO code it alone)."""
+        if self.in_object_of(t, governing):
+            return True
         node = t
         if self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.is_light(t.head):
             node = t.head  # "threatened to impose sanctions": the support verb is the clause
@@ -777,6 +781,35 @@ class SentenceCoder:
             ):
                 return False
             if head.i in governing:
+                return True
+            node = head
+        return False
+
+    def in_object_of(self, t: Token, governing: set[int]) -> bool:
+        """Does the trigger sit inside what is demanded, refused, threatened or agreed ("demanded a
+        UN presence to protect them and prevent a war", "rejected an invitation to attend")? The
+        object of those acts is their content. Accusations are left out: what is condemned did
+        happen. A participle or an indicative clause there states a fact ("reaffirmed the treaty
+        signed in 2023", "the helicopter that was captured"), so only infinitives, gerunds,
+        subjunctives and nouns are content."""
+        form = t.morph.get("VerbForm")
+        if t.pos_ not in NOUN_POS and not (
+            form in (["Inf"], ["Ger"])
+            or "Sub" in t.morph.get("Mood")
+            or (form == ["Part"] and "Pres" in t.morph.get("Tense"))
+        ):
+            return False
+        node = t
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if (
+                head.i in governing
+                and self.governing_type.get(head.i) in CONTENT_TYPES
+                and self.dep(node) in self.syn.obj | {"obj", "dobj"}
+                and node.i != t.i
+            ):
                 return True
             node = head
         return False
@@ -885,6 +918,10 @@ class SentenceCoder:
         if self.ont[e.type].quad.startswith("verbal") and args.target is None and not _identified(args.source):
             return None  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
+            return None
+        if e.object_is_actor and any(
+            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention for c in t.children
+        ):
             return None
         if e.requires_subject_sector and (
             args.source is None or args.source.actor.sector not in e.requires_subject_sector

@@ -18,6 +18,8 @@ Entry schema (all keys but `id` and `lemmas` optional):
   participle_of: the entry fires on a participle modifying one of these nouns ("el acuerdo firmado")
   target_from_subject: the subject is the one the event happened to ("resultaron heridos")
   requires_subject_sector: the source must have one of these sectors
+  object_is_actor: the direct object, when there is one, must itself name an actor ("welcomed the
+    Japanese prime minister" is hosting; "welcomed President Reagan's statement" is praise)
 A type file may carry `mode_cues`: lemma -> mode, used when an entry has no fixed mode.
 """
 
@@ -48,6 +50,7 @@ KEYS = frozenset(
         "participle_of",
         "target_from_subject",
         "requires_subject_sector",
+        "object_is_actor",
     ]
 )
 DEFAULT_SLOTS = {
@@ -75,6 +78,7 @@ class Entry:
     target_from_subject: bool
     requires_subject_sector: frozenset[str]
     mode_cues: dict[str, str]
+    object_is_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ def load_lexicon(lang: str) -> Lexicon:
                     participle_of=_fset(e.get("participle_of")),
                     target_from_subject=bool(e.get("target_from_subject")),
                     requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
+                    object_is_actor=bool(e.get("object_is_actor")),
                     mode_cues=cues,
                 )
             )
