@@ -717,3 +717,20 @@ def test_coder_what_is_demanded_is_content_even_deep_in_the_object(res: Resource
         "Hungary said it will support a resolution that aims to impose a naval blockade against Serbia.", "en", res
     )
     assert "SANCTION" not in [e["type"] for e in evs] and "COERCE" not in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("The United States suspended part of a military aid program for Bosnia.", "SANCTION", "BIH"),
+        ("The United States speeded up the withdrawal of its forces from Panama.", "RETREAT", "PAN"),
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", "IRQ"),
+    ],
+)
+def test_coder_a_target_deep_in_the_trigger_phrase(res: Resources, text: str, etype: str, target: str) -> None:
+    assert one(events(text, "en", res), etype)["target"]["country"] == target
+
+
+def test_coder_a_noun_event_does_not_take_its_clause_verbs_arguments(res: Resources) -> None:
+    evs = events("Lebanon complained to the United Nations over two Israeli air raids last Friday.", "en", res)
+    assert all(e["target"] is None or e["target"]["country"] != "IGO" for e in evs if e["type"] == "ASSAULT")

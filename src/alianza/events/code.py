@@ -25,6 +25,8 @@ VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbal event types whose complement clause is their content, not a separate event.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+# How far down the trigger's phrase the last-resort target search goes.
+DEEP_TARGET_DEPTH = 6
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
 # Cooperative actions that, announced rather than done, are an expression of intent: PLOVER codes
@@ -1100,11 +1102,43 @@ class SentenceCoder:
                         target = self.conj_actor(own)
         if source is not None and source.group and len(source.group) > 1 and target is not None:
             source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
+        if (
+            target is None
+            and source is not None
+            and e.target
+            and not (passive or e.target_from_subject or e.requires_target)
+        ):
+            target = self.deep_target(t, v, source)
         if not passive and e.pos == "verb" and not e.target_from_subject:
             subj, _ = self.subject(v)
             if subj is not None:
                 self.state.last_subject = subj
         return _Args(source, target, inherited)
+
+    def deep_target(self, t: Token, v: Token, source: ActorMention) -> ActorMention | None:
+        """Last resort: the nearest placed actor down the trigger's own phrase, other than the
+        source ("suspended part of a military aid program for Bosnia", "speeded up the withdrawal of
+        forces from Panama", "blew up power lines leading into Kabul"). Subjects, adverbial clauses
+        and reported speech are not searched: they are other events' arguments."""
+        skip = (
+            self.syn.subj | self.syn.clause_deps - {"acl"} | {"punct", "cc", "det", "aux", "mark", "nsubj", "parataxis"}
+        )
+        frontier = [t] if v.i == t.i or not self.is_light(v) else [t, v]
+        seen = {x.i for x in frontier}
+        for _ in range(DEEP_TARGET_DEPTH):
+            nxt = [c for n in frontier for c in n.children if c.i not in seen and self.dep(c) not in skip]
+            for c in nxt:
+                seen.add(c.i)
+                m = self.tok_mention.get(c.i)
+                if (
+                    m is not None
+                    and m.start != source.start
+                    and _identified(m)
+                    and m.actor.country != source.actor.country
+                ):
+                    return m
+            frontier = nxt
+        return None
 
     def complement_target(self, t: Token, v: Token, source: ActorMention | None) -> ActorMention | None:
         """The target of a verb of saying or intending sits in its complement clause: "threatened
