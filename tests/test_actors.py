@@ -393,3 +393,19 @@ def test_actors_a_stance_prefix_names_no_actor(
 ) -> None:
     got = [(m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext())]
     assert expected in got and not any(code.startswith(absent) for _t, code in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doctors from two American aid groups arrived.", ("Doctors from two American", "USA HLH")),
+        ("Refugees from Syria crossed the border.", ("Refugees from Syria", "SYR REF")),
+    ],
+)
+def test_actors_people_from_a_country_are_its_own(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(m.text, m.actor.code) for m in find_mentions(text, "en", kb, ArticleContext())]
+
+
+def test_actors_forces_from_a_place_may_be_leaving_it(kb: KnowledgeBase) -> None:
+    got = find_mentions("Washington withdrew its forces from Panama.", "en", kb, ArticleContext())
+    assert not any(m.actor.code == "PAN MIL" for m in got)

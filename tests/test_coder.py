@@ -734,3 +734,8 @@ def test_coder_a_target_deep_in_the_trigger_phrase(res: Resources, text: str, et
 def test_coder_a_noun_event_does_not_take_its_clause_verbs_arguments(res: Resources) -> None:
     evs = events("Lebanon complained to the United Nations over two Israeli air raids last Friday.", "en", res)
     assert all(e["target"] is None or e["target"]["country"] != "IGO" for e in evs if e["type"] == "ASSAULT")
+
+
+def test_coder_a_title_alone_acting_on_a_countrys_people_is_that_countrys(res: Resources) -> None:
+    e = one(events("The president reneged on his commitment to the Zambian people.", "en", res), "REJECT")
+    assert (e["source"]["code"], e["target"]["code"]) == ("ZMB GOV", "ZMB CVL")

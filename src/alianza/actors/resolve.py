@@ -24,7 +24,11 @@ from .kb import Entry, KnowledgeBase, Person
 
 NAME_TOKEN = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
 NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:de|del|la|van|von|der|bin|al|el|da)\s+)?{NAME_TOKEN}){{0,3}}")
-OF_GAP = re.compile(r"^\s+(?:de|del|de la|de los|de las|of|of the|d'|du|de l'|des)\s+$", re.I)
+OF_GAP = re.compile(
+    r"^\s+(?:de|del|de la|de los|de las|of|of the|d'|du|de l'|des|from|from the|procedentes de)\s+"
+    r"(?:(?:two|three|four|several|some|dos|tres|varios|varias|\d+)\s+)?$",
+    re.I,
+)
 POSS_GAP = re.compile(r"^\s*(?:['’]s)?\s+$")
 SPACE_GAP = re.compile(r"^\s+$")
 APPOS_GAP = re.compile(r"^\s*,?\s*$")
@@ -326,7 +330,10 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
         if sector and nxt is not None:
             gap = text[h.end : nxt.start]
             qual = None
-            if (SPACE_GAP.match(gap) and nxt.kind("demonym")) or OF_GAP.match(gap):
+            of = OF_GAP.match(gap)
+            if of and FROM_WORD.search(gap) and sector.sector not in ORIGIN_SECTORS:
+                of = None  # "withdrew its forces from Panama": "from" is where they leave, not whose
+            if (SPACE_GAP.match(gap) and nxt.kind("demonym")) or of:
                 qual = _country_of(nxt, kb, ctx, text)
             if qual is not None and qual.country:
                 actor = Actor(country=qual.country, sector=sector.sector, name=qual.name, org=qual.org)
@@ -523,6 +530,10 @@ def _after_in(text: str, h: Hit) -> bool:
     return IN_BEFORE.search(text[max(0, h.start - 30) : h.start]) is not None
 
 
+FROM_WORD = re.compile(r"\b(?:from|procedentes)\b", re.I)
+# People "from" a country are its own ("refugees from Syria", "doctors from two American aid
+# groups"); troops, officials and workers "from" a place are as often leaving it.
+ORIGIN_SECTORS = frozenset({"REF", "HLH", "MED", "EDU", "ELI", "NGO", "REL", "BUS", "AGR"})
 LED_GAP = re.compile(r"^-(?:led|backed|sponsored|trained|supported|armed)\s+$", re.I)
 AND_GAP = re.compile(r"^\s+(?:and|y|e|et)\s+$", re.I)
 

@@ -96,6 +96,19 @@ def home_sides(
     a threat whose action is a domestic coercion. The filled side is marked `context` so that
     `--explain` shows it was inferred."""
     src, tgt = _placed(source), _placed(target)
+    if (
+        source is not None
+        and src is None
+        and source.actor.country is None
+        and source.actor.sector in STATE_ORGANS
+        and target is not None
+        and tgt
+        and target.actor.sector in HOME_SECTORS - STATE_ORGANS
+    ):
+        # "President Mwanawasa reneged on his commitment to the Zambian people": a state organ
+        # named by its title alone, acting on a country's people, is that country's
+        source = replace(source, actor=replace(source.actor, country=tgt), how="context")
+        src = tgt
     if source is not None and src and source.actor.sector in STATE_ORGANS:
         if target is not None and tgt is None and target.actor.country is None and target.actor.sector in HOME_SECTORS:
             target = replace(target, actor=replace(target.actor, country=src), how="context")
