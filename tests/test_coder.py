@@ -739,3 +739,24 @@ def test_coder_a_noun_event_does_not_take_its_clause_verbs_arguments(res: Resour
 def test_coder_a_title_alone_acting_on_a_countrys_people_is_that_countrys(res: Resources) -> None:
     e = one(events("The president reneged on his commitment to the Zambian people.", "en", res), "REJECT")
     assert (e["source"]["code"], e["target"]["code"]) == ("ZMB GOV", "ZMB CVL")
+
+
+def test_coder_words_of_a_reported_clause_do_not_qualify_the_reporting_verb(res: Resources) -> None:
+    evs = events("Israel reimposed blockades in the West Bank on Friday, a military spokesman announced.", "en", res)
+    assert [e["type"] for e in evs] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("North Korea expelled the inspectors of the agency from Yongbyon.", "en"),
+        ("Nicaragua expulsó a los observadores de la misión de la OEA.", "es"),
+    ],
+)
+def test_coder_expelling_inspectors_or_observers_reduces_relations(res: Resources, text: str, lang: str) -> None:
+    assert one(events(text, lang, res), "SANCTION")["mode"] == "expel"
+
+
+def test_coder_insurgents_attacking_a_place_of_their_country_target_it(res: Resources) -> None:
+    e = one(events("Afghan rebels exploded a series of bombs in the capital Kabul.", "en", res), "ASSAULT")
+    assert (e["source"]["code"], e["target"]["country"]) == ("AFG REB", "AFG")

@@ -60,6 +60,8 @@ LOCATIVE = frozenset(
 PROTEST_CASES = frozenset({"against", "of", "at", "over", "contra", "por", "contre"})
 # Actions on a place fall on the place's country when no one else is named as their target.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "SANCTION", "AID", "RETREAT"})
+# Armed groups that fight their own state: an attack of theirs on a place hits their own country.
+DOMESTIC_ARMED = frozenset({"REB", "INS", "UAF", "CRM"})
 # Organs of a state: what they do to people named only by a sector, they do at home ("Egyptian police
 # arrested demonstrators", "the Mozambique government accepted demands from rebels"), and people named
 # only by a sector who address them are theirs ("students demanded reforms from the Indonesian
@@ -209,6 +211,8 @@ class SentenceCoder:
         out = {self.lem(t), fold(t.text)}
         for c in t.children:
             out |= {self.lem(c), fold(c.text)}
+            if self.dep(c) in ("ccomp", "parataxis", "advcl", "csubj"):
+                continue  # "a spokesman announced [that Israel reimposed blockades]": another clause's words
             for g in c.children:
                 out |= {self.lem(g), fold(g.text)}
                 for gg in g.children:
@@ -971,7 +975,9 @@ class SentenceCoder:
         place = self.event_place(t, v, args)
         source, target = args.source, args.target
         if target is None and place is not None and place.country and source is not None:
-            if type_name in PLACE_TARGET_TYPES and place.country != source.actor.country:
+            if type_name in PLACE_TARGET_TYPES and (
+                place.country != source.actor.country or source.actor.sector in DOMESTIC_ARMED
+            ):
                 # "fired shells at targets in Jericho", "lifted the curfew in Montenegro": an action on
                 # a place falls on its country (CAMEO)
                 target = ActorMention(Actor(country=place.country), source.start, source.start, "", "place")
@@ -1295,6 +1301,8 @@ class SentenceCoder:
         """The preposition that places a name, through "the town of", "la ciudad de": "outside of
         the Iraqi city of Basra" is "outside", "cerca del municipio de Tame" is "cerca"."""
         node, case = tok, self.case_of(tok)
+        if case is None and self.dep(tok) in ("appos", "compound", "flat") and tok.head.pos_ in NOUN_POS:
+            node, case = tok.head, self.case_of(tok.head)  # "in the capital Kabul"
         for _ in range(3):
             if case not in ("of", "de", "del", "d'", "du"):
                 break
