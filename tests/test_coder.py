@@ -760,3 +760,40 @@ def test_coder_expelling_inspectors_or_observers_reduces_relations(res: Resource
 def test_coder_insurgents_attacking_a_place_of_their_country_target_it(res: Resources) -> None:
     e = one(events("Afghan rebels exploded a series of bombs in the capital Kabul.", "en", res), "ASSAULT")
     assert (e["source"]["code"], e["target"]["country"]) == ("AFG REB", "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        # withdrawing inspectors or envoys reduces relations (CAMEO 16); withdrawing troops is a retreat
+        ("Canada withdrew its election observers from Venezuela.", "SANCTION", "diplomatic"),
+        ("Russia withdrew its troops from Kherson.", "RETREAT", "withdraw"),
+    ],
+)
+def test_coder_what_is_withdrawn_decides_the_event(res: Resources, text: str, etype: str, mode: str) -> None:
+    assert one(events(text, "en", res), etype)["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
+        "The Ivorian president announced that he will extend the curfew in Abidjan.",
+        "Greece plans to impose restrictions on Turkish imports from 1 May.",
+    ],
+)
+def test_coder_announced_hostile_measures_are_threats(res: Resources, text: str) -> None:
+    assert [e["type"] for e in events(text, "en", res)] == ["THREATEN"]
+
+
+def test_actors_historical_names_of_the_eu_and_titles_of_igo_heads(res: Resources) -> None:
+    e = one(
+        events("The European Community may halt mediation among Serbia's republics if talks fail.", "en", res),
+        "THREATEN",
+    )
+    assert e["source"]["code"] == "IGO EU"
+    e = one(
+        events("U.N. Secretary-General Kofi Annan said he will withdraw the inspectors from Iraq.", "en", res),
+        "THREATEN",
+    )
+    assert e["source"]["code"] == "IGO UN" and e["target"]["country"] == "IRQ"

@@ -597,8 +597,10 @@ class SentenceCoder:
         future or planned ("will give"), intended ("is willing to send"), or a conditional the actor
         states itself ("said it would allow", "would withdraw unless"). A dated appointment ("se
         reunirá el próximo 15 de septiembre") is a scheduled event, not an announcement."""
-        if e.pos != "verb" or source is None or (date is not None and date.precision == "day"):
+        if e.pos != "verb" or source is None:
             return False
+        if date is not None and date.precision == "day" and e.type not in THREAT_TYPES:
+            return False  # a dated appointment; a hostile measure with a start date is still a threat
         if status == "planned" or self.intended(t):
             return True
         return status == "hypothetical" and (self.announced_by_self(t, source) or self.conditional(t))
@@ -613,7 +615,7 @@ class SentenceCoder:
             if self.dep(node) not in ("ccomp", "xcomp", "conj"):
                 return False
             node = node.head
-            if self.lem(node) in self.syn.claim_verbs:
+            if self.lem(node) in self.syn.claim_verbs | self.syn.factive_verbs:  # "NATO confirmed it would"
                 speaker, _tok = self.subject(node)
                 return speaker is not None and speaker.actor.country == source.actor.country
         return False
