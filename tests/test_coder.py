@@ -797,3 +797,9 @@ def test_actors_historical_names_of_the_eu_and_titles_of_igo_heads(res: Resource
         "THREATEN",
     )
     assert e["source"]["code"] == "IGO UN" and e["target"]["country"] == "IRQ"
+
+
+def test_coder_a_blockade_names_its_place(res: Resources) -> None:
+    e = one(events("French farmers blockaded Lyon on Monday.", "en", res), "PROTEST")
+    assert e["mode"] == "obstruct" and e["target"]["country"] == "FRA"
+    assert not events("The committee blocked the proposal.", "en", res)
