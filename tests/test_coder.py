@@ -803,3 +803,34 @@ def test_coder_a_blockade_names_its_place(res: Resources) -> None:
     e = one(events("French farmers blockaded Lyon on Monday.", "en", res), "PROTEST")
     assert e["mode"] == "obstruct" and e["target"]["country"] == "FRA"
     assert not events("The committee blocked the proposal.", "en", res)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "source", "target"),
+    [
+        (
+            "Nicaragua's Sandinista government ordered the opposition newspaper to suspend publication.",
+            "en",
+            "COERCE",
+            "NIC GOV",
+            "NIC MED",
+        ),
+        ("El Gobierno venezolano ordenó a la emisora cerrar sus estudios.", "es", "COERCE", "VEN GOV", None),
+        ("The Israeli army lifted a day-old blockade on Palestinian lorries.", "en", "RETREAT", "ISR MIL", "PSE"),
+        ("Burmese troops captured a Karen guerrilla stronghold on the border.", "en", "ASSAULT", "MMR MIL", "MMR REB"),
+        (
+            "French and Egyptian warships launched joint war games in the Mediterranean.",
+            "en",
+            "COOPERATE",
+            "FRA MIL",
+            None,
+        ),
+    ],
+)
+def test_coder_orders_blockades_strongholds_and_war_games(
+    res: Resources, text: str, lang: str, etype: str, source: str, target: str | None
+) -> None:
+    e = one(events(text, lang, res), etype)
+    assert e["source"]["code"] == source
+    if target is not None:
+        assert target in (e["target"]["code"], e["target"]["country"])

@@ -551,8 +551,13 @@ def _possessor(text: str, h: Hit, out: list[ActorMention], offset: int) -> str |
 
 
 def _possessive_modifier_gap(gap: str, modifiers: frozenset[str]) -> bool:
+    """ "Lebanon's new President", "Nicaragua's Sandinista government": title words or a capitalised
+    name (a party, a movement) between a possessive country and its sector."""
     m = re.match(r"^['’]s\s+(.*)$", gap)
-    return m is not None and _modifier_gap(" " + m.group(1), modifiers)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return 1 <= len(words) <= 3 and all(fold(w) in modifiers or w[:1].isupper() for w in words)
 
 
 def _modifier_gap(gap: str, modifiers: frozenset[str]) -> bool:

@@ -111,7 +111,16 @@ def home_sides(
         # named by its title alone, acting on a country's people, is that country's
         source = replace(source, actor=replace(source.actor, country=tgt), how="context")
         src = tgt
-    if source is not None and src and source.actor.sector in STATE_ORGANS:
+    if (
+        source is not None
+        and src
+        and (
+            source.actor.sector in STATE_ORGANS
+            or (source.actor.sector == "MIL" and target is not None and target.actor.sector in DOMESTIC_ARMED)
+        )
+    ):
+        # an army's fight with rebels named without a nationality is at home ("Burmese troops
+        # captured a Karen guerrilla stronghold")
         if target is not None and tgt is None and target.actor.country is None and target.actor.sector in HOME_SECTORS:
             target = replace(target, actor=replace(target.actor, country=src), how="context")
         elif target is None and (action or type_name) in HOME_ACTION_TYPES and (place is None or place.country == src):
