@@ -834,3 +834,13 @@ def test_coder_orders_blockades_strongholds_and_war_games(
     assert e["source"]["code"] == source
     if target is not None:
         assert target in (e["target"]["code"], e["target"]["country"])
+
+
+def test_coder_a_preposition_left_without_its_object_takes_the_next_actor(res: Resources) -> None:
+    e = one(
+        events(
+            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.", "en", res
+        ),
+        "AID",
+    )
+    assert e["target"]["code"] == "PAN MIL"

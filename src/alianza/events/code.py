@@ -407,6 +407,14 @@ class SentenceCoder:
                         a = self.actor_in(g)
                         if a is not None:
                             return a, g
+                    if not list(c.children):
+                        # the parser left the preposition without its object ("granted asylum to five
+                        # Panamanian army officers holed up..."): the words right after it are
+                        for n in self.doc[c.i + 1 : c.i + 7]:
+                            if n.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+                                break
+                            if n.i in self.tok_mention:
+                                return self.tok_mention[n.i], n
         return None, None
 
     # -- main --------------------------------------------------------------------------------
