@@ -104,3 +104,15 @@ def test_clean_never_raises_and_keeps_only_input_text(raw: str) -> None:
         if para:
             assert para in units
     assert page.published is None or 1800 <= page.published.year <= 2099
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_fold_keep_length_keeps_offsets_and_folds_each_character(text: str) -> None:
+    from alianza.textutil import fold, fold_keep_length
+
+    folded = fold_keep_length(text)
+    assert len(folded) == len(text)
+    for ch, f in zip(text, folded, strict=True):
+        whole = fold(ch)
+        assert f == (whole[0] if whole else " ")

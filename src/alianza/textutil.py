@@ -21,13 +21,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class _CharFold(dict[int, str]):
+    """Code point -> its folded character, filled on first sight: a pure cache for str.translate."""
+
+    def __missing__(self, code: int) -> str:
+        f = fold(chr(code))
+        self[code] = out = f[0] if f else " "
+        return out
+
+
+_CHAR_FOLD = _CharFold()
+
+
 def fold_keep_length(text: str) -> str:
     """`fold` character by character: the result always has the length of the input."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f[0] if len(f) >= 1 else " ")
-    return "".join(out)
+    return text.translate(_CHAR_FOLD)
 
 
 def scrub(text: str) -> str:
