@@ -844,3 +844,14 @@ def test_coder_a_preposition_left_without_its_object_takes_the_next_actor(res: R
         "AID",
     )
     assert e["target"]["code"] == "PAN MIL"
+
+
+def test_coder_coordinated_object_takes_the_conjuncts_actor(res: Resources) -> None:
+    e = one(events("Paramilitares ejecutaron al Taita y Gobernador del Cabildo en Cauca.", "es", res), "ASSAULT")
+    assert e["target"]["code"] == "COL GOV"
+    # fighting "between" two sides: the second conjunct is the target, whatever the type
+    e = one(
+        events("Los combates entre tropas etíopes y soldados eritreos dejaron decenas de muertos.", "es", res),
+        "ASSAULT",
+    )
+    assert (e["source"]["code"], e["target"]["code"]) == ("ETH MIL", "ERI MIL")

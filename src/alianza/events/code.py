@@ -376,6 +376,8 @@ class SentenceCoder:
                     # "el apoyo norcoreano": the adjective itself; not whatever hangs under a
                     # participle ("la cumbre programada con el presidente de EE. UU.")
                     a = self.tok_mention.get(c.i) if name == "amod" else self.actor_in(c)
+                    if a is None and name == "obj":
+                        a = self.conj_actor(c)  # "ejecutaron al Taita y Gobernador del Cabildo"
                     if a is not None:
                         return a, c
             return None, None
@@ -1127,6 +1129,8 @@ class SentenceCoder:
             target = self.complement_target(t, v, source)
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
+        if target is None and src_tok is not None and self.case_of(src_tok) in ("entre", "between"):
+            target = self.conj_actor(src_tok)  # "combate entre guerrilleros de las FARC y tropas del Ejército"
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
         if target is None and self.ont[e.type].symmetric:
             if source is not None and source.group and len(source.group) > 1:
