@@ -855,3 +855,16 @@ def test_coder_coordinated_object_takes_the_conjuncts_actor(res: Resources) -> N
         "ASSAULT",
     )
     assert (e["source"]["code"], e["target"]["code"]) == ("ETH MIL", "ERI MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Norway is willing to send material to help defend Kuwait.", ["AGREE"]),
+        ("Egypt said that the United States must be ready to mediate between Israel and Jordan.", ["REQUEST"]),
+    ],
+)
+def test_coder_what_hangs_under_a_purpose_or_a_demand_is_its_content(
+    res: Resources, text: str, types: list[str]
+) -> None:
+    assert [e["type"] for e in events(text, "en", res)] == types

@@ -476,8 +476,9 @@ class SentenceCoder:
             anchor.setdefault(t.i, ev)
             if t.i in support:
                 anchor.setdefault(support[t.i], ev)
-        out: list[Event] = []
+        out: list[tuple[Token, Event]] = []
         merged: dict[int, Event] = {}
+        dropped: list[Token] = []
         for t, ev in kept:
             if self.in_place_relative(t) or self.charge_of(t, anchor):
                 continue
@@ -521,10 +522,20 @@ class SentenceCoder:
                     if base.quantity is None and ev.quantity is not None and head.type == ev.type:
                         base = replace(base, quantity=ev.quantity)
                     merged[id(head)] = base
+                    dropped.append(t)
                     continue
-            out.append(ev)
+            out.append((t, ev))
+        # what hangs under a dropped purpose clause is part of that purpose ("willing to send material
+        # to help defend Saudi Arabia": "defend" is no more an event than "help")
+        inside = {x.i for d in dropped for x in d.subtree}
+        # (participles there are consequences the parser hung low: "to disperse them, killing one")
+        out = [
+            (t, ev)
+            for t, ev in out
+            if t.i not in inside or not (t.pos_ in NOUN_POS or t.morph.get("VerbForm") == ["Inf"])
+        ]
         # a target an adjunct gave may be named by a sector alone: give it its home country too
-        completed = [merged.get(id(ev), ev) for ev in out]
+        completed = [merged.get(id(ev), ev) for _t, ev in out]
         return [
             replace(ev, source=s, target=g) if (s, g) != (ev.source, ev.target) else ev
             for ev in completed
@@ -816,7 +827,7 @@ class SentenceCoder:
                 d == "ccomp" and self.has_subject(node) and self.governing_type.get(head.i) not in ("REQUEST", "AGREE")
             ):
                 return False  # "warned that Russia could attack": a prediction, kept with its own modality
-            elif d not in ("xcomp", "ccomp") and not (
+            elif d not in ("xcomp", "ccomp", "acomp") and not (
                 d in ("advcl", "acl") and any(self.dep(c) in ("mark", "case") for c in node.children)
             ):
                 return False
