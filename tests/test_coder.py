@@ -868,3 +868,17 @@ def test_coder_what_hangs_under_a_purpose_or_a_demand_is_its_content(
     res: Resources, text: str, types: list[str]
 ) -> None:
     assert [e["type"] for e in events(text, "en", res)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        ("Alemania enviará a Ucrania tres baterías de misiles Patriot, según anunció el Gobierno.", "es", "AGREE"),
+        ("The United States sent missiles to Ukraine on Monday.", "en", "AID"),
+        ("Rusia desplegó tropas en la frontera con Ucrania.", "es", "MOBILIZE"),
+    ],
+)
+def test_coder_weapons_sent_to_a_country_are_aid_troops_sent_to_a_border_a_deployment(
+    res: Resources, text: str, lang: str, etype: str
+) -> None:
+    assert [e["type"] for e in events(text, lang, res)] == [etype]

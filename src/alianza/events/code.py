@@ -434,13 +434,25 @@ class SentenceCoder:
             entries.sort(
                 key=lambda e: (not e.requires, not e.requires_subject_sector, not e.participle_of, e.mode is None)
             )
+            chosen: tuple[Entry, Event, int] | None = None
             for e in entries:
                 ev = self.try_entry(t, e)
-                if ev is not None:
-                    found.append((t, ev))
-                    if e.pos == "noun" and self._clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
-                        support[t.i] = self._clause
+                if ev is None:
+                    continue
+                if chosen is None:
+                    chosen = (e, ev, self._clause)
+                    if e.type != "MOBILIZE":
+                        break
+                elif e.type == "AID" and self.to_recipient(ev):
+                    # "enviará a Ucrania tres baterías de misiles": sent to a country that receives
+                    # them is military aid; sent to a border or a region, a deployment
+                    chosen = (e, ev, self._clause)
                     break
+            if chosen is not None:
+                e, ev, clause = chosen
+                found.append((t, ev))
+                if e.pos == "noun" and clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
+                    support[t.i] = clause
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
@@ -462,6 +474,17 @@ class SentenceCoder:
             and not self.content_of_noun(t)
         ]
         return self.without_adjuncts(kept, support, found)
+
+    @staticmethod
+    def to_recipient(ev: Event) -> bool:
+        """Is the event's target another country named as such (not a place it goes to)?"""
+        tgt, src = ev.target, ev.source
+        return (
+            tgt is not None
+            and tgt.how not in ("place", "context")
+            and bool(tgt.actor.country)
+            and (src is None or src.actor.country != tgt.actor.country)
+        )
 
     def without_adjuncts(
         self, kept: list[tuple[Token, Event]], support: dict[int, int], found: list[tuple[Token, Event]]
