@@ -409,3 +409,10 @@ def test_actors_people_from_a_country_are_its_own(kb: KnowledgeBase, text: str, 
 def test_actors_forces_from_a_place_may_be_leaving_it(kb: KnowledgeBase) -> None:
     got = find_mentions("Washington withdrew its forces from Panama.", "en", kb, ArticleContext())
     assert not any(m.actor.code == "PAN MIL" for m in got)
+
+
+def test_actors_one_place_named_by_the_article_is_its_home(kb: KnowledgeBase) -> None:
+    ctx = ArticleContext(date=dt.date(2025, 1, 10))
+    find_mentions("Miles de manifestantes marcharon el viernes en Caracas.", "es", kb, ctx)
+    got = find_mentions("La policía detuvo a 40 opositores.", "es", kb, ctx)
+    assert ("policía", "VEN COP") in [(m.text, m.actor.code) for m in got]

@@ -142,7 +142,7 @@ class ArticleContext:
         return own if own is not None else self.source_home
 
     def _own_home(self) -> str | None:
-        if len(self.place_countries) < 2:
+        if not self.place_countries:
             return None
         counts: dict[str, int] = {}
         for c in self.place_countries:
