@@ -882,3 +882,14 @@ def test_coder_weapons_sent_to_a_country_are_aid_troops_sent_to_a_border_a_deplo
     res: Resources, text: str, lang: str, etype: str
 ) -> None:
     assert [e["type"] for e in events(text, lang, res)] == [etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hamás acusó a Israel de sabotear las negociaciones de alto el fuego.", "es"),
+        ("Hamas accused Israel of sabotaging the ceasefire talks.", "en"),
+    ],
+)
+def test_coder_the_object_of_an_accused_act_is_its_content(res: Resources, text: str, lang: str) -> None:
+    assert [e["type"] for e in events(text, lang, res)] == ["ACCUSE"]

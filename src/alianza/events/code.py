@@ -837,8 +837,10 @@ class SentenceCoder:
         if self.in_object_of(t, governing):
             return True
         node = t
-        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.is_light(t.head):
-            node = t.head  # "threatened to impose sanctions": the support verb is the clause
+        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and t.head.pos_ in ("VERB", "AUX"):
+            node = (
+                t.head
+            )  # "threatened to impose sanctions", "accused Israel of sabotaging the talks": the verb's clause
         for _ in range(2):
             d = self.dep(node)
             head = node.head
@@ -1133,7 +1135,20 @@ class SentenceCoder:
                         source, src_tok = self.subject(node)
                         inherited = source is not None
                         break
-            noun_in_adjunct = e.pos == "noun" and v.i != t.i and not self.core_argument(t, v)
+            noun_in_adjunct = (
+                e.pos == "noun"
+                and v.i != t.i
+                and (
+                    not self.core_argument(t, v)
+                    # "sabotear las negociaciones": the object of a verb that is neither a support verb
+                    # nor a trigger is not that verb's subject's event
+                    or (
+                        self.dep(t) in self.syn.obj | {"obj", "dobj"}
+                        and not self.is_light(v)
+                        and self.lem(v) not in self.syn.participation_verbs
+                    )
+                )
+            )
             # "a roadside bombing killed a soldier, the military said": a clause with a subject of its
             # own that names no actor does not borrow the reporter's
             own_thing_subject = any(
