@@ -893,3 +893,23 @@ def test_coder_weapons_sent_to_a_country_are_aid_troops_sent_to_a_border_a_deplo
 )
 def test_coder_the_object_of_an_accused_act_is_its_content(res: Resources, text: str, lang: str) -> None:
     assert [e["type"] for e in events(text, lang, res)] == ["ACCUSE"]
+
+
+def test_coder_an_unknown_name_is_who_its_apposition_says(res: Resources) -> None:
+    e = one(
+        events("Paramilitares amenazaron de muerte a María Elena, presidenta del sindicato, en Antioquia.", "es", res),
+        "THREATEN",
+    )
+    assert e["target"]["code"] == "COL GOV"
+    e = one(events("Salah Omar, Algeria's leading human rights activist, began a hunger strike.", "en", res), "PROTEST")
+    assert e["source"]["country"] == "DZA"
+
+
+def test_cheap_pass_reads_the_last_word_of_a_sentence(res: Resources) -> None:
+    from alianza.nlp.sentences import split_sentences
+    from alianza.pipeline import is_candidate
+
+    (s,) = split_sentences("Salah Omar, Algeria's leading human rights activist, began a hunger strike.")
+    assert is_candidate(s, "en", res.lexicon("en"))
+    (s,) = split_sentences("Nada pasó aquí.")
+    assert not is_candidate(s, "es", res.lexicon("es"))

@@ -67,6 +67,7 @@ class Resources:
 def is_candidate(sent: Sentence, lang: str, lex: Lexicon) -> bool:
     keys = lex.trigger_keys
     for _s, _e, w in words(sent.text):
+        w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
         f = fold(w)
         if f in keys or fold(_fast_lemma(w.lower(), lang)) in keys:
             return True

@@ -236,12 +236,17 @@ class SentenceCoder:
         if node.i in self.tok_mention:
             return self.tok_mention[node.i]
         frontier, depth = [node], 0
+        # "a María Elena, presidenta del sindicato": a name the base does not know is who its
+        # apposition says
+        named = node.pos_ == "PROPN"
         while frontier and depth < MAX_ARG_DEPTH:
             depth += 1
             nxt = []
             for n in frontier:
                 for c in n.children:
-                    if self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
+                    if self.dep(c) == "appos" and named and depth == 1:
+                        pass
+                    elif self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
                         continue
                     if c.i in self.mention_root and not (as_subject and self.located(c)):
                         return self.mention_root[c.i]
@@ -1179,7 +1184,19 @@ class SentenceCoder:
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
         if target is None and src_tok is not None and self.case_of(src_tok) in ("entre", "between"):
-            target = self.conj_actor(src_tok)  # "combate entre guerrilleros de las FARC y tropas del Ejército"
+            # "combate entre guerrilleros de las FARC y tropas del Ejército": the parser may hang the
+            # second side on any word of the first
+            target = next(
+                (
+                    a
+                    for d in src_tok.subtree
+                    for c in d.children
+                    if self.dep(c) == "conj"
+                    and (a := self.actor_in(c)) is not None
+                    and (source is None or a.start != source.start)
+                ),
+                None,
+            )
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
         if target is None and self.ont[e.type].symmetric:
             if source is not None and source.group and len(source.group) > 1:
