@@ -76,13 +76,13 @@ HOME_SECTORS = frozenset(
 HOME_ACTION_TYPES = frozenset({"COERCE", "CONCEDE"})
 
 
-def _placed_place(p: Place) -> str | None:
-    return p.country if p.country and p.country not in ("---", "IGO") else None
+def _state(country: str | None) -> str | None:
+    """The country code when it names a state (not an organisation's "IGO" or "---")."""
+    return country if country and country not in ("---", "IGO") else None
 
 
 def _placed(m: ActorMention | None) -> str | None:
-    c = m.actor.country if m is not None else None
-    return c if c and c not in ("---", "IGO") else None
+    return _state(m.actor.country) if m is not None else None
 
 
 def home_sides(
@@ -511,14 +511,15 @@ class SentenceCoder:
             if self.in_place_relative(t) or self.charge_of(t, anchor):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
+            holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
             in_protest = (
                 ev.type in ("PROTEST", "ACCUSE")
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in ("in", "en")
-                and (t.head.head.i if self.dep(t.head) == "prep" else t.head.i) in anchor
+                and holder in anchor
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
-                head = anchor[t.head.head.i if self.dep(t.head) == "prep" else t.head.i]
+                head = anchor[holder]
                 against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
                 against += [
                     g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children
@@ -1049,7 +1050,7 @@ class SentenceCoder:
             and source is None
             and target is not None
             and place is not None
-            and _placed_place(place)
+            and _state(place.country)
         ):
             # "three soldiers were killed by a roadside bomb near Samarra": an attack by no one named is
             # coded to the unidentified armed forces of where it happened (CAMEO's UAF convention)
