@@ -1,8 +1,10 @@
 """From a sentence to coded actor mentions.
 
 Resolution paths, in the order they are tried (each mention records which one fired):
-- composition of a sector noun with a nationality, country, metonym or person
-  ("tropas norcoreanas", "el presidente de Estados Unidos", "North Korean troops", "Ukraine's foreign minister");
+- composition of a sector noun with a nationality, country, metonym, person or organisation
+  ("tropas norcoreanas", "el presidente de Estados Unidos", "North Korean troops", "Ukraine's foreign
+  minister", "NATO troops", "refugees from Syria");
+- residence: an ethnic group is coded by where it lives ("ethnic Albanians in Serbia", "Bosnian Serbs");
 - title or apposition naming a person, known or not ("el presidente ruso, Vladímir Putin",
   "Russian President Vladimir Putin"), who is then remembered for the rest of the article;
 - gazetteer: countries, organisations, named groups, people with roles valid on the article's date;
