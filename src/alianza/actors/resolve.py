@@ -347,41 +347,14 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
                 used.update((i, i + 1))
                 i += 2
                 continue
-        # an ethnic group is coded by where it lives: "ethnic Albanians in Serbia", "the Albanians
-        # of southern Serbia", "Bosnian Serbs", "Iraqi Kurds" (CAMEO's convention)
-        if (d := h.kind("demonym")) and (text[h.start].isupper() or ETHNIC_AFTER.match(text, h.end)):
-            after = ETHNIC_AFTER.match(text, h.end)  # "los rusos étnicos de Letonia"
-            ethnic = after is not None or ETHNIC_BEFORE.search(text[max(0, h.start - 12) : h.start]) is not None
-            residence = None
-            if nxt is not None and nxt.kind("country", "place") and not nxt.kind("person"):
-                gap = text[after.end() if after else h.end : nxt.start]
-                if RESIDENCE_OF.match(gap) or (ethnic and RESIDENCE_IN.match(gap)):
-                    residence = _country_of(nxt, kb, ctx, text)
-            if residence is not None and residence.country:
-                emit(h.start, nxt.end if nxt else h.end, Actor(country=residence.country, sector="CVL"), "residence")
-                used.update((i, i + 1))
-                i += 2
-                continue
-            prev = hits[i - 1] if i > 0 else None
-            if (
-                prev is not None
-                and (pd := prev.kind("demonym"))
-                and SPACE_GAP.match(text[prev.end : h.start])
-                and i - 1 not in used
-                and pd.country != d.country
-                and not (nxt is not None and nxt.kind("sector") and SPACE_GAP.match(text[h.end : nxt.start]))
-            ):
-                # "Bosnian Serbs": the first word is the state, the second the people
-                out[:] = [m for m in out if m.start - offset != prev.start]
-                emit(prev.start, h.end, Actor(country=pd.country), "residence")
-                used.update((i - 1, i))
-                i += 1
-                continue
-            if ethnic and sentence_place and sentence_place != d.country:
-                emit(h.start, h.end, Actor(country=sentence_place, sector="CVL"), "residence")
-                used.add(i)
-                i += 1
-                continue
+        # an ethnic group is coded by where it lives (CAMEO's convention)
+        if (res := _residence(hits, i, text, kb, ctx, used, sentence_place)) is not None:
+            start, end, actor, taken = res
+            out[:] = [m for m in out if m.start - offset != start]
+            emit(start, end, actor, "residence")
+            used.update(taken)
+            i = max(taken) + 1
+            continue
         # two nationalities, one sector: "Hungarian and Romanian officials" -> both, as a group
         nxt2 = hits[i + 2] if i + 2 < len(hits) else None
         if (
@@ -487,6 +460,47 @@ def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, 
     _plural_references(text, out, ctx, offset)
     out = _domestic_conflict_country(out)
     return sorted(out, key=lambda m: m.start)
+
+
+def _residence(
+    hits: list[Hit],
+    i: int,
+    text: str,
+    kb: KnowledgeBase,
+    ctx: ArticleContext,
+    used: set[int],
+    sentence_place: str | None,
+) -> tuple[int, int, Actor, tuple[int, ...]] | None:
+    """An ethnic group named by a nationality word, coded by where it lives: "ethnic Albanians in
+    Serbia", "the Albanians of southern Serbia", "los rusos étnicos de Letonia" (the place named),
+    "Bosnian Serbs" (the first word is the state, the second the people), "ethnic Albanians" in a
+    sentence about Serbia (the sentence's place). Returns the span, the actor and the hits used."""
+    h = hits[i]
+    d = h.kind("demonym")
+    after = ETHNIC_AFTER.match(text, h.end)  # "los rusos étnicos de Letonia"
+    if d is None or not (text[h.start].isupper() or after):
+        return None
+    nxt = hits[i + 1] if i + 1 < len(hits) else None
+    ethnic = after is not None or ETHNIC_BEFORE.search(text[max(0, h.start - 12) : h.start]) is not None
+    if nxt is not None and nxt.kind("country", "place") and not nxt.kind("person"):
+        gap = text[after.end() if after else h.end : nxt.start]
+        if RESIDENCE_OF.match(gap) or (ethnic and RESIDENCE_IN.match(gap)):
+            where = _country_of(nxt, kb, ctx, text)
+            if where is not None and where.country:
+                return h.start, nxt.end, Actor(country=where.country, sector="CVL"), (i, i + 1)
+    prev = hits[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and (pd := prev.kind("demonym"))
+        and SPACE_GAP.match(text[prev.end : h.start])
+        and i - 1 not in used
+        and pd.country != d.country
+        and not (nxt is not None and nxt.kind("sector") and SPACE_GAP.match(text[h.end : nxt.start]))
+    ):
+        return prev.start, h.end, Actor(country=pd.country), (i - 1, i)
+    if ethnic and sentence_place and sentence_place != d.country:
+        return h.start, h.end, Actor(country=sentence_place, sector="CVL"), (i,)
+    return None
 
 
 # Sectors of armed or political actors that act inside one country: their victims and opponents
