@@ -913,3 +913,16 @@ def test_cheap_pass_reads_the_last_word_of_a_sentence(res: Resources) -> None:
     assert is_candidate(s, "en", res.lexicon("en"))
     (s,) = split_sentences("Nada pasó aquí.")
     assert not is_candidate(s, "es", res.lexicon("es"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El cadáver de un hombre fue encontrado en la carretera de Bolívar.",  # found, not met
+        "Hombres armados llegaron a la vivienda del campesino en Sucre.",  # arrived, not a visit
+        "Guerrilleros mataron al médico cuando se desplazaba hacia el pueblo en Tolima.",  # travelling
+        "El menor le manifestó a su madre que iba a la tienda en Cali.",  # said, not protested
+    ],
+)
+def test_coder_spanish_words_with_a_harmless_reading(res: Resources, text: str) -> None:
+    assert not [e for e in events(text, "es", res) if e["type"] in ("CONSULT", "PROTEST", "COERCE")]
