@@ -1,0 +1,29 @@
+"""The `alianza` command line: command groups, each a thin shell over the pipeline, the store and the API.
+
+`ingest.py` reads and stores, `query.py` asks the store, `export.py` writes files for other tools,
+`eval.py` scores and measures. `common.py` holds what they share (the store option, tables, JSON
+lines, the one error style).
+"""
+
+from __future__ import annotations
+
+import click
+
+from .eval import bench, eval_cmd
+from .export import export
+from .ingest import code, ingest
+from .query import articles, blocs, clusters, dyads, events, network, shifts
+
+
+@click.group()
+@click.version_option(package_name="alianza")
+def cli() -> None:
+    """alianza: code news into PLOVER events and a map of who cooperates with and fights whom."""
+
+
+for _command in (ingest, articles, events, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,94 @@
+"""`alianza eval` and `alianza bench`: accuracy against gold files and throughput."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import AlianzaError
+from .common import echo_json, table
+
+
+@click.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="All metrics as one JSON object.")
+@click.option("--details", is_flag=True, help="Include every record's system and gold events.")
+def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
+    """Score the coder against gold JSONL files (metrics of shared/gold/README.md)."""
+    from ..eval.run import evaluate
+    from ..pipeline import Resources
+
+    try:
+        result = evaluate(list(gold), Resources.load(), details=details)
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        echo_json(result)
+        return
+    rows = []
+    for name, s in [*result["datasets"].items(), ("overall", result["overall"])]:
+        aa = s["actor_accuracy"]
+        rows.append(
+            {
+                "dataset": name,
+                "records": s["records"],
+                "type_P": s["type"]["precision"],
+                "type_R": s["type"]["recall"],
+                "type_F1": s["type"]["f1"],
+                "event_P": s["event"]["precision"],
+                "event_R": s["event"]["recall"],
+                "event_F1": s["event"]["f1"],
+                "src_cty": aa["source_country"]["value"],
+                "tgt_cty": aa["target_country"]["value"],
+                "country": aa["country"]["value"],
+                "sector": aa["sector"]["value"],
+                "span": s["span_overlap"]["value"],
+                "status": s["status_accuracy"]["value"],
+                "date": s["date_accuracy"]["value"],
+                "article": s["article_fields"]["value"],
+                "lost_cheap": s["gold_missed_in_sentences_not_parsed"],
+            }
+        )
+    table(rows, list(rows[0]))
+    click.echo(f"macro event F1 over datasets: {result['macro_event_f1']}")
+    click.echo("\nper type (event matching):")
+    for name, s in result["datasets"].items():
+        per = [{"dataset": name, "type": t, **v} for t, v in s["per_type"].items()]
+        table(per, ["dataset", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+@click.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("examples"),
+    show_default=True,
+    help="Folder of sample pages the synthetic 600-word articles are built from.",
+)
+@click.option("-n", "--articles", "n", type=click.IntRange(10, 100_000), default=200, show_default=True)
+@click.option("--no-ingest", is_flag=True, help="Measure cleaning and coding only, not the store.")
+@click.option("--aggregate", is_flag=True, help="Measure aggregation instead, on a synthetic store of --events events.")
+@click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
+    """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
+    import logging
+
+    from ..eval.bench import run_bench, run_bench_aggregate
+    from ..pipeline import Resources
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        if aggregate:
+            result = run_bench_aggregate(n_events)
+        else:
+            result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        echo_json(result)
+        return
+    for k, v in result.items():
+        click.echo(f"{k:34} {v}")
+

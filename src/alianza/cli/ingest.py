@@ -1,0 +1,173 @@
+"""`alianza ingest` and `alianza code`: reading inputs, coding them, storing them (or printing events)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import AlianzaError
+from .common import DB_OPTION, db_path, echo_json
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON (stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "feed", "warc", "jsonl"]),
+    default=None,
+    help="Read every file as this format instead of sniffing each one's content.",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="JSONL field with the article text (dotted path)."
+)
+@click.option("--date-field", default="published", show_default=True, help="JSONL field with the publication date.")
+@click.option("--title-field", default="title", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
+@click.option("--lang-field", default="lang", show_default=True)
+@click.option("--author-field", default="author", show_default=True)
+@click.option("--section-field", default="section", show_default=True)
+@click.option("--lang", default=None, help="Take every article to be in this language (ISO 639-1).")
+@click.option(
+    "--near-dup",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.7,
+    show_default=True,
+    help="Similarity from which an article is a near duplicate of a stored one (MinHash Jaccard).",
+)
+@click.option("--no-near-dup", is_flag=True, help="Detect exact copies only.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
+@click.option(
+    "--cluster-window",
+    type=click.IntRange(0, 365),
+    default=3,
+    show_default=True,
+    help="Days within which reports of one type and actor pair are one event (see README, clusters).",
+)
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
+@click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
+@click.option("--strict", is_flag=True, help="Stop at the first internal error instead of counting it.")
+def ingest(
+    paths: tuple[Path, ...],
+    db: str | None,
+    as_json: bool,
+    fmt: str | None,
+    text_field: str,
+    date_field: str,
+    title_field: str,
+    url_field: str,
+    lang_field: str,
+    author_field: str,
+    section_field: str,
+    lang: str | None,
+    near_dup: float,
+    no_near_dup: bool,
+    batch_size: int,
+    cluster_window: int,
+    progress: bool | None,
+    quiet: bool,
+    strict: bool,
+) -> None:
+    """Read files and folders (text, HTML, RSS/Atom, WARC, JSONL; gz/bz2/zip), code and store them.
+
+    Idempotent and resumable: run it again on the same inputs and only what is missing is added.
+    Exact and near duplicates get their row, pointing at the original, and are not coded again.
+    """
+    import logging
+
+    from tqdm import tqdm
+
+    from ..aggregate.config import AggregateConfig
+    from ..ingest.readers import ReadOptions
+    from ..ingest.records import FieldMap
+    from ..ingest.run import BatchReport, IngestOptions
+    from ..ingest.run import ingest as run_ingest
+    from ..pipeline import Resources
+
+    fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)
+    opts = IngestOptions(
+        read=ReadOptions(fields=fields, format=fmt),
+        batch_size=batch_size,
+        near_threshold=None if no_near_dup else near_dup,
+        lang=lang,
+        strict=strict,
+        aggregate=AggregateConfig(window_days=cluster_window),
+    )
+    # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(disable=not show, unit=" rec", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+
+    def on_reject(r: Any) -> None:
+        if not quiet:
+            tqdm.write(f"rejected: {r}", file=sys.stderr)
+
+    def on_progress(rep: BatchReport) -> None:
+        bar.update(rep.records - bar.n)
+        bar.set_postfix(
+            articles=rep.articles,
+            events=rep.events,
+            dup=rep.exact_duplicates + rep.near_duplicates,
+            rejected=len(rep.rejections),
+            refresh=False,
+        )
+
+    try:
+        res = Resources.load()
+        report = run_ingest(list(paths), db_path(db), res, opts, on_reject=on_reject, on_progress=on_progress)
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        bar.close()
+    if as_json:
+        echo_json(report.as_json())
+    else:
+        click.echo(report.summary())
+    sys.exit(report.exit_code())
+
+
+@click.command()
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.File("r", encoding="utf-8"),
+    default="-",
+    show_default=True,
+    help="JSONL records {id, text, lang?, published?} (file or - for stdin).",
+)
+@click.option("--clean/--no-clean", default=False, help="Strip page chrome first (for raw pages).")
+def code(jsonl: Any, clean: bool) -> None:
+    """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr)."""
+    import datetime as dt
+
+    from ..pipeline import Resources, code_article, make_article
+    from ..serialize import event_json
+
+    try:
+        res = Resources.load()
+    except AlianzaError as err:
+        raise click.ClickException(str(err)) from err
+    bad = 0
+    for no, line in enumerate(jsonl, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise ValueError("expected an object with a 'text' string")
+            pub = dt.date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
+        except (ValueError, TypeError) as err:
+            bad += 1
+            click.echo(f"{getattr(jsonl, 'name', '-')}:{no}: skipped: {err}", err=True)
+            continue
+        art = make_article(rec["text"], lang=rec.get("lang"), published=pub, clean=clean)
+        coded = code_article(art, res)
+        echo_json({"id": rec.get("id"), "events": [event_json(e) for e in coded.events]})
+    sys.exit(1 if bad else 0)
+
