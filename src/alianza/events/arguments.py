@@ -1,0 +1,352 @@
+"""The arguments of a trigger: who does it (source) and to whom (target), from the parse.
+
+Reads: the trigger token, its clause head, the lexicon entry's argument slots (subj, obj, iobj,
+dative, agent, self, amod, poss, governor, or a preposition such as con, with, entre, between) and
+the mentions of the sentence. Decides: the source and target mentions, in the entry's order of
+preference, through passive voice ("were killed by armed men": the agent is the source), control and
+coordination (the subject a reported or infinitive clause inherits), pro-drop (the article's last
+subject), "between X and Y" and lists of actors ("Putin y Kim": one side names both), the target a
+verb of saying or intending has in its complement clause, and, as a last resort, the nearest placed
+actor down the trigger's phrase. PLOVER codes source and target as the actors of the event itself,
+not of the reporting clause; CAMEO's dyadic convention is the same.
+"""
+
+from __future__ import annotations
+
+from ..textutil import fold
+from ..types import ActorMention
+from .lexicon import Entry
+from .sentence import NOUN_POS, Args, ParsedSentence, Token, lemma_keys
+from .sides import identified
+
+# How far down the trigger's phrase the last-resort target search goes.
+DEEP_TARGET_DEPTH = 6
+
+
+class ArgumentRules(ParsedSentence):
+    """Source and target of a trigger."""
+
+    def arguments(self, t: Token, v: Token, e: Entry, passive: bool) -> Args:
+        """The sides of the trigger `t` read in the clause of `v`: the entry's slots first, then the
+        subject the clause inherits, then the target completions. Remembers an active verb's subject
+        for the next sentences (Spanish pro-drop)."""
+        if passive:
+            source, _ = self.slot("agent", t, v, passive)
+            target, _ = self.subject(t)
+            src_tok, inherited = None, False
+        else:
+            source, src_tok, target = self.slotted(t, v, e, passive)
+            source, src_tok, inherited = self.implicit_source(t, v, e, passive, source, src_tok)
+        source, target = self.completed(t, v, e, passive, source, target, src_tok)
+        if not passive and e.pos == "verb" and not e.target_from_subject:
+            subj, _ = self.subject(v)
+            if subj is not None:
+                self.state.last_subject = subj
+        return Args(source, target, inherited)
+
+    def slotted(
+        self, t: Token, v: Token, e: Entry, passive: bool
+    ) -> tuple[ActorMention | None, Token | None, ActorMention | None]:
+        """Source (with its token) and target from the entry's slots, in its order of preference."""
+        source = target = None
+        src_tok = None
+        for s in e.source:
+            source, src_tok = self.slot(s, t, v, passive)
+            if source is not None:
+                break
+        if e.target_from_subject:
+            return None, src_tok, source
+        for s in e.target:
+            if s == "subj":
+                target, _ = self.subject(v)
+            else:
+                target, _ = self.slot(s, t, v, passive)
+            if target is not None and (source is None or target.start != source.start):
+                break
+            target = None
+        return source, src_tok, target
+
+    def implicit_source(
+        self, t: Token, v: Token, e: Entry, passive: bool, source: ActorMention | None, src_tok: Token | None
+    ) -> tuple[ActorMention | None, Token | None, bool]:
+        """A source the slots left empty, from the clause around the trigger: the subject of the
+        clause a participle modifies, of a controlling or reporting clause, or (pro-drop) the
+        article's last subject. Returns the source, its token and whether it was inherited."""
+        inherited = False
+        if source is None and e.participle_of:
+            node = t  # "reafirmaron su compromiso con el acuerdo firmado": the clause's subject signed it
+            for _ in range(5):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    source, src_tok = self.subject(node)
+                    inherited = source is not None
+                    break
+        noun_in_adjunct = (
+            e.pos == "noun"
+            and v.i != t.i
+            and (
+                not self.core_argument(t, v)
+                # "sabotear las negociaciones": the object of a verb that is neither a support verb
+                # nor a trigger is not that verb's subject's event
+                or (
+                    self.dep(t) in self.syn.obj | {"obj", "dobj"}
+                    and not self.is_light(v)
+                    and self.lem(v) not in self.syn.participation_verbs
+                )
+            )
+        )
+        # "a roadside bombing killed a soldier, the military said": a clause with a subject of its
+        # own that names no actor does not borrow the reporter's
+        own_thing_subject = any(
+            self.dep(c) in self.syn.subj and c.pos_ in NOUN_POS and c.i < v.i and not passive for c in v.children
+        )
+        if (
+            (source is None and "subj" in e.source or (source is None and "governor" in e.source))
+            and not noun_in_adjunct
+            and not own_thing_subject
+        ):
+            source = self.inherited_subject(v)
+            inherited = source is not None
+            if source is None and self.syn.pro_drop and e.pos == "verb" and not self.has_subject(v):
+                nonfinite = v.morph.get("VerbForm") in (["Inf"], ["Ger"])
+                # an infinitive under a clause with its own subject is controlled by it, even
+                # when that subject is no actor ("la reunión podría estar destinada a discutir")
+                controlled = nonfinite and any(self.has_subject(a) for a in list(v.ancestors)[:3])
+                finite_or_free = v.morph.get("VerbForm") == ["Fin"] or (nonfinite and not controlled)
+                if finite_or_free and self.state.last_subject is not None:
+                    source, inherited = self.state.last_subject, True
+        return source, src_tok, inherited
+
+    def completed(
+        self,
+        t: Token,
+        v: Token,
+        e: Entry,
+        passive: bool,
+        source: ActorMention | None,
+        target: ActorMention | None,
+        src_tok: Token | None,
+    ) -> tuple[ActorMention | None, ActorMention | None]:
+        """Sides the slots did not fill, from the sentence's structure: the subject of a meeting
+        noun's clause, a complement clause, a condition, "between X and Y", one side that names both,
+        and last the nearest placed actor down the trigger's phrase."""
+        if source is None and target is not None and e.pos == "noun" and self.ont[e.type].symmetric and v.i != t.i:
+            # "compartió información sobre la cumbre con Trump": a meeting with X is the subject's
+            subj, _tok = self.subject(v)
+            if subj is not None and subj.actor != target.actor:
+                source = subj
+        if target is None and source is not None and e.target and not passive and not e.target_from_subject:
+            target = self.complement_target(t, v, source)
+        if target is None and source is not None and e.type == "THREATEN":
+            target = self.condition_subject(t, source)
+        if target is None and src_tok is not None and self.case_of(src_tok) in ("entre", "between"):
+            # "combate entre guerrilleros de las FARC y tropas del Ejército": the parser may hang the
+            # second side on any word of the first
+            target = next(
+                (
+                    a
+                    for d in src_tok.subtree
+                    for c in d.children
+                    if self.dep(c) == "conj"
+                    and (a := self.actor_in(c)) is not None
+                    and (source is None or a.start != source.start)
+                ),
+                None,
+            )
+        # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
+        if target is None and self.ont[e.type].symmetric:
+            if source is not None and source.group and len(source.group) > 1:
+                target = ActorMention(source.group[1], source.start, source.end, source.text, source.how)
+                source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
+            elif src_tok is not None:
+                target = self.conj_actor(src_tok)
+                if target is None and source is not None:  # "la cumbre entre Putin y Trump": the name's conjunct
+                    own = next((x for x in self.doc if self.sent.start + x.idx == source.start), None)
+                    if own is not None:
+                        target = self.conj_actor(own)
+        if source is not None and source.group and len(source.group) > 1 and target is not None:
+            source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
+        if (
+            target is None
+            and source is not None
+            and e.target
+            and not (passive or e.target_from_subject or e.requires_target)
+        ):
+            target = self.deep_target(t, v, source)
+        return source, target
+
+    def slot(self, name: str, t: Token, v: Token, passive: bool) -> tuple[ActorMention | None, Token | None]:
+        """The actor (and its token) in one of an entry's argument slots."""
+        if name == "subj":
+            if passive:
+                return None, None
+            return self.subject(v)
+        if name == "agent" or (passive and name == "by"):
+            return self.agent_slot(v)
+        if name == "self":
+            return self.tok_mention.get(t.i), t
+        if name == "governor":
+            return self.governor_slot(t, v)
+        if name in ("obj", "iobj", "dative", "amod", "poss"):
+            return self.dependent_slot(name, t)
+        return self.preposition_slot(name, t, v)
+
+    def agent_slot(self, v: Token) -> tuple[ActorMention | None, Token | None]:
+        """The agent of a passive: "by X", "por X"."""
+        for c in v.children:
+            if self.dep(c) == "agent":
+                for g in c.children:
+                    return self.actor_in(g), g
+            if self.case_of(c) in self.syn.passive_agent and c.pos_ not in ("VERB", "AUX"):  # not "por colaborar"
+                return self.actor_in(c), c
+        return None, None
+
+    def governor_slot(self, t: Token, v: Token) -> tuple[ActorMention | None, Token | None]:
+        """The subject of the clause whose verb governs a noun trigger ("held talks")."""
+        syn = self.syn
+        if v.i != t.i and not self.core_argument(t, v):
+            return None, None  # "curfew after violent protests": the clause's subject did not protest
+        if (
+            v.i != t.i
+            and self.dep(t) in syn.obj | {"obj", "dobj"}
+            and not self.is_light(v)
+            and self.lem(v) not in syn.participation_verbs
+        ):
+            return None, None  # "will not tolerate rallies", "reported clashes": not theirs
+        a, tok = self.subject(v) if v.i != t.i else (None, None)
+        if a is None and v.i != t.i:
+            a = self.inherited_subject(v)
+        return a, tok
+
+    def dependent_slot(self, name: str, t: Token) -> tuple[ActorMention | None, Token | None]:
+        """An actor hanging on the trigger by a dependency: object, indirect object, dative,
+        adjective ("el apoyo norcoreano") or possessor."""
+        syn = self.syn
+        labels = {
+            "obj": syn.obj,
+            "iobj": syn.iobj,
+            "dative": frozenset({"dative"}),
+            "amod": frozenset({"amod"}),
+            "poss": frozenset({"poss"}),
+        }[name]
+        for c in t.children:
+            if self.dep(c) in labels and (name != "obj" or self.case_of(c) in (None, "a")):
+                # "el apoyo norcoreano": the adjective itself; not whatever hangs under a
+                # participle ("la cumbre programada con el presidente de EE. UU.")
+                a = self.tok_mention.get(c.i) if name == "amod" else self.actor_in(c)
+                if a is None and name == "obj":
+                    a = self.conj_actor(c)  # "ejecutaron al Taita y Gobernador del Cabildo"
+                if a is not None:
+                    return a, c
+        return None, None
+
+    def preposition_slot(self, name: str, t: Token, v: Token) -> tuple[ActorMention | None, Token | None]:
+        """An actor after the preposition `name`, on the trigger, its clause's verb, or a participle
+        modifying the trigger ("la cumbre programada con Trump", "the agreement signed with Kyiv")."""
+        syn = self.syn
+        holders = [t, v] if v.i != t.i else [t]
+        holders += [c for c in t.children if self.dep(c) in ("amod", "acl") and "Part" in c.morph.get("VerbForm")]
+        if t.pos_ in NOUN_POS:  # "la participación de soldados norcoreanos en territorio ruso"
+            holders += [c for c in t.children if self.dep(c) in ("nmod", "pobj", "prep")]
+        else:  # "issued an ultimatum to Ecuador", "granted asylum to five officers", "opened an embassy in Tehran"
+            holders += [c for c in t.children if self.dep(c) in syn.obj | {"obj", "dobj"}]
+            # "engaged in fighting against X", "took part in attacks on X"
+            if self.lem(t) in syn.participation_verbs:
+                holders += [
+                    g
+                    for c in t.children
+                    if self.dep(c) in ("prep", "obl") and self.case_of(c) in (None, "in", "en", "dans")
+                    for g in ([c] if self.dep(c) == "obl" else c.children)
+                    if self.lex.lookup(*lemma_keys(g, self.lemma_of))
+                ]
+        for holder in holders:
+            for c in holder.children:
+                if self.case_of(c) == fold(name) and self.dep(c) not in syn.subj:
+                    a = self.actor_in(c)
+                    if a is not None:
+                        return a, c
+                if self.dep(c) == "prep" and self.lem(c) == fold(name):
+                    for g in c.children:
+                        a = self.actor_in(g)
+                        if a is not None:
+                            return a, g
+                    if not list(c.children):
+                        # the parser left the preposition without its object ("granted asylum to five
+                        # Panamanian army officers holed up..."): the words right after it are
+                        for n in self.doc[c.i + 1 : c.i + 7]:
+                            if n.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+                                break
+                            if n.i in self.tok_mention:
+                                return self.tok_mention[n.i], n
+        return None, None
+
+    def deep_target(self, t: Token, v: Token, source: ActorMention) -> ActorMention | None:
+        """Last resort: the nearest placed actor down the trigger's own phrase, other than the
+        source ("suspended part of a military aid program for Bosnia", "speeded up the withdrawal of
+        forces from Panama", "blew up power lines leading into Kabul"). Subjects, adverbial clauses
+        and reported speech are not searched: they are other events' arguments."""
+        skip = (
+            self.syn.subj | self.syn.clause_deps - {"acl"} | {"punct", "cc", "det", "aux", "mark", "nsubj", "parataxis"}
+        )
+        frontier = [t] if v.i == t.i or not self.is_light(v) else [t, v]
+        seen = {x.i for x in frontier}
+        for _ in range(DEEP_TARGET_DEPTH):
+            nxt = [c for n in frontier for c in n.children if c.i not in seen and self.dep(c) not in skip]
+            for c in nxt:
+                seen.add(c.i)
+                m = self.tok_mention.get(c.i)
+                if (
+                    m is not None
+                    and m.start != source.start
+                    and identified(m)
+                    and m.actor.country != source.actor.country
+                ):
+                    return m
+            frontier = nxt
+        return None
+
+    def complement_target(self, t: Token, v: Token, source: ActorMention | None) -> ActorMention | None:
+        """The target of a verb of saying or intending sits in its complement clause: "threatened
+        to cut off electricity to Azerbaijan", "refused to meet the Jordanian king", "demanded that
+        North Korea abandon its programme", "exigió al Gobierno que...". First the complement's
+        objects and obliques, then (for a finite complement with its own subject) that subject."""
+        syn = self.syn
+        for h in [t] if v.i == t.i else [t, v]:
+            for c in h.children:
+                # "its demand that Israel ease restrictions": a noun's content clause hangs as acl
+                if self.dep(c) not in ("xcomp", "ccomp") and not (h.pos_ in NOUN_POS and self.dep(c) == "acl"):
+                    continue
+                objs: list[Token] = []
+                subjs: list[Token] = []
+                for g in c.children:
+                    d = self.dep(g)
+                    if d in syn.obj or d in syn.iobj or d in ("obl", "dative", "obj", "iobj"):
+                        objs.append(g)
+                    elif d == "prep":
+                        objs.extend(x for x in g.children if self.dep(x) == "pobj")
+                    elif d in syn.subj:
+                        subjs.append(g)
+                # "demanded that North Korea abandon ...": a finite complement's own subject is the addressee
+                order = subjs + objs if self.dep(c) in ("ccomp", "acl") and subjs else objs + subjs
+                for g in order:
+                    a = self.actor_in(g)
+                    if a is not None and (source is None or a.actor != source.actor):
+                        return a
+        return None
+
+    def condition_subject(self, t: Token, source: ActorMention) -> ActorMention | None:
+        """ "threatened to stop the talks if the United States deploys the missiles": the one whose
+        act the threat hangs on is its target."""
+        for c in list(t.children) + [g for x in t.children if self.dep(x) == "xcomp" for g in x.children]:
+            if self.dep(c) != "advcl":
+                continue
+            if not any(
+                self.lem(m) in ("if", "unless", "si") or fold(m.text) in ("if", "unless", "si") for m in c.children
+            ):
+                continue
+            a, _tok = self.subject(c)
+            if a is not None and a.actor != source.actor:
+                return a
+        return None

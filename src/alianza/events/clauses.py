@@ -1,0 +1,236 @@
+"""The clause structure of a sentence: which of its triggers are events it reports.
+
+Reads: the triggers that fired, with their events, and the parse. Decides which triggers the
+sentence reports as events of their own and which are part of another's: the content of a threat,
+refusal, demand, offer or agreement ("threatened to impose sanctions", "refused to meet": PLOVER and
+CAMEO code the governing act alone); what sits in a content noun's clause ("an invitation to
+attend"); a charge ("arrested for collaborating": the accuser's claim); background events of a
+place or time ("the town where 28 people were killed"); and an event's own adjunct clauses, whose
+target and toll complete it: its purpose ("staged protests to demand reforms"), the demands a
+protest voices, the same act's result ("attacked the camp, killing 156": one attack).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..textutil import fold
+from ..types import Event
+from .sentence import NOUN_POS, ParsedSentence, Token
+from .sides import home_sides, placed
+
+# Verbal event types whose complement clause is their content, not a separate event.
+GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+# Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
+CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+# "arrested for collaborating", "detenido por colaborar", "accusé de collaborer": the charge
+CHARGE_MARKS = frozenset({"for", "of", "over", "por", "de", "pour"})
+# "in protest against/of/at X", "en protesta contra X": X is what the protest is addressed to
+PROTEST_CASES = frozenset({"against", "of", "at", "over", "contra", "por", "contre"})
+
+
+class ClauseRules(ParsedSentence):
+    """Embedded, content, charge, place-relative and adjunct clauses."""
+
+    def embedded_in(self, t: Token, governing: set[int]) -> bool:
+        """Is this trigger the content of a threat, refusal, demand, offer or accusation in the same
+        sentence? "threatened to impose sanctions", "refused to meet", "demanded that they withdraw",
+        "accused Pyongyang of supplying shells": the embedded action has not happened; the sentence's
+        event is the governing one (PLOVER and CAMEO code it alone)."""
+        if self.in_object_of(t, governing):
+            return True
+        node = t
+        if self.dep(t) in self.syn.obj | {"obj", "dobj"} and t.head.pos_ in ("VERB", "AUX"):
+            node = (
+                t.head
+            )  # "threatened to impose sanctions", "accused Israel of sabotaging the talks": the verb's clause
+        for _ in range(2):
+            d = self.dep(node)
+            head = node.head
+            if head.i == node.i:
+                return False
+            if d == "pcomp" and self.dep(head) == "prep":  # "of supplying": through the preposition
+                head = head.head
+            elif (
+                d == "ccomp" and self.has_subject(node) and self.governing_type.get(head.i) not in ("REQUEST", "AGREE")
+            ):
+                return False  # "warned that Russia could attack": a prediction, kept with its own modality
+            elif d not in ("xcomp", "ccomp", "acomp") and not (
+                d in ("advcl", "acl") and any(self.dep(c) in ("mark", "case") for c in node.children)
+            ):
+                return False
+            if head.i in governing:
+                return True
+            node = head
+        return False
+
+    def in_object_of(self, t: Token, governing: set[int]) -> bool:
+        """Does the trigger sit inside what is demanded, refused, threatened or agreed ("demanded a
+        UN presence to protect them and prevent a war", "rejected an invitation to attend")? The
+        object of those acts is their content. Accusations are left out: what is condemned did
+        happen. A participle or an indicative clause there states a fact ("reaffirmed the treaty
+        signed in 2023", "the helicopter that was captured"), so only infinitives, gerunds,
+        subjunctives and nouns are content."""
+        form = t.morph.get("VerbForm")
+        if t.pos_ not in NOUN_POS and not (
+            form in (["Inf"], ["Ger"])
+            or "Sub" in t.morph.get("Mood")
+            or (form == ["Part"] and "Pres" in t.morph.get("Tense"))
+        ):
+            return False
+        node = t
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if (
+                head.i in governing
+                and self.governing_type.get(head.i) in CONTENT_TYPES
+                and self.dep(node) in self.syn.obj | {"obj", "dobj"}
+                and node.i != t.i
+            ):
+                return True
+            node = head
+        return False
+
+    def content_of_noun(self, t: Token) -> bool:
+        """Is the trigger inside the clause of a content noun ("rejected an invitation to attend
+        the meeting", "its demand that Israel ease restrictions", "plans to sell weapons")? An offer,
+        a plan or a demand says what might be done, not what was."""
+        node = t
+        clause = False
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            d = self.dep(node)
+            if d in ("xcomp", "ccomp", "acl", "relcl", "acl:relcl", "advcl", "pcomp"):
+                clause = True
+            elif d not in ("prep", "pobj", "obj", "dobj", "obl", "nmod", "mark", "case", "aux"):
+                return False
+            node = node.head
+            if (
+                clause
+                and node.pos_ in NOUN_POS
+                and (self.lem(node) in self.syn.content_nouns or fold(node.text) in self.syn.content_nouns)
+            ):
+                return True
+        return False
+
+    def charge_of(self, t: Token, anchor: dict[int, Event]) -> bool:
+        """Is the trigger what someone is arrested, accused or punished for ("arrested for
+        collaborating with Israel", "detenido por colaborar con la guerrilla")? A charge is the
+        accuser's claim, not a reported event."""
+        holder = t.head
+        if self.dep(t) == "pcomp" and self.dep(holder) == "prep" and self.lem(holder) in CHARGE_MARKS:
+            holder = holder.head
+        elif not (
+            self.dep(t) in ("advcl", "obl", "acl")
+            and any(self.dep(c) in ("mark", "case") and fold(c.text) in CHARGE_MARKS for c in t.children)
+        ):
+            return False
+        ev = anchor.get(holder.i)
+        return ev is not None and ev.type in ("COERCE", "ACCUSE", "SANCTION")
+
+    def in_place_relative(self, t: Token) -> bool:
+        """Is the trigger inside a relative clause that describes a place or a time ("where",
+        "in which", "donde", "en la que")?"""
+        node = t
+        for _ in range(4):
+            if self.dep(node) in ("relcl", "acl:relcl"):
+                for c in node.children:
+                    if fold(c.text) in self.syn.place_relatives:
+                        return True
+                    if (
+                        c.i < node.i
+                        and any(
+                            fold(g.text) in self.syn.relative_pronouns or fold(g.text) in self.syn.place_relatives
+                            for g in c.subtree
+                        )
+                        and self.dep(c) not in self.syn.subj | self.syn.obj | {"nsubj", "obj", "dobj"}
+                    ):
+                        return True  # "in which", "en la que", "durante el cual"
+                return False
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def without_adjuncts(
+        self, kept: list[tuple[Token, Event]], support: dict[int, int], found: list[tuple[Token, Event]]
+    ) -> list[Event]:
+        """Drop what an event's own adjunct clauses say about it: its purpose ("staged protests to
+        demand reforms", "will visit Dakar to mediate"), the demands a protest is voicing ("blocked
+        roads demanding his return"), the same act's result ("attacked the camp, killing 156": one
+        attack, whose toll the attack takes), and background events of a place or time ("the town
+        where 28 people were killed")."""
+        anchor: dict[int, Event] = {}
+        for t, ev in found:
+            anchor.setdefault(t.i, ev)
+            if t.i in support:
+                anchor.setdefault(support[t.i], ev)
+        out: list[tuple[Token, Event]] = []
+        merged: dict[int, Event] = {}
+        dropped: list[Token] = []
+        for t, ev in kept:
+            if self.in_place_relative(t) or self.charge_of(t, anchor):
+                continue
+            head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
+            holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
+            in_protest = (
+                ev.type in ("PROTEST", "ACCUSE")
+                and t.pos_ in NOUN_POS
+                and self.case_of(t) in ("in", "en")
+                and holder in anchor
+            )
+            if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
+                head = anchor[holder]
+                against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
+                against += [
+                    g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children
+                ]
+                motive = next((a for a in map(self.actor_in, against) if a is not None), None)
+                ev = replace(ev, target=motive)
+            if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
+                head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
+            if head is not None and head is not ev and not self.has_subject(t):
+                participle = "Ger" in t.morph.get("VerbForm") or (
+                    "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+                )
+                if (
+                    in_protest
+                    or self.purpose_clause(t)
+                    or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
+                    or (participle and head.type == ev.type)
+                ):
+                    # the adjunct's target and toll complete the event they belong to
+                    base = merged.get(id(head), head)
+                    inferred = base.target is not None and not base.target.text  # a default of the context
+                    if (
+                        (base.target is None or (inferred and placed(ev.target)))
+                        and ev.target is not None
+                        and ev.target.text
+                        and (base.source is None or ev.target.actor != base.source.actor)
+                    ):
+                        base = replace(base, target=ev.target)
+                    if base.quantity is None and ev.quantity is not None and head.type == ev.type:
+                        base = replace(base, quantity=ev.quantity)
+                    merged[id(head)] = base
+                    dropped.append(t)
+                    continue
+            out.append((t, ev))
+        # what hangs under a dropped purpose clause is part of that purpose ("willing to send material
+        # to help defend Saudi Arabia": "defend" is no more an event than "help")
+        inside = {x.i for d in dropped for x in d.subtree}
+        # (participles there are consequences the parser hung low: "to disperse them, killing one")
+        out = [
+            (t, ev)
+            for t, ev in out
+            if t.i not in inside or not (t.pos_ in NOUN_POS or t.morph.get("VerbForm") == ["Inf"])
+        ]
+        # a target an adjunct gave may be named by a sector alone: give it its home country too
+        completed = [merged.get(id(ev), ev) for _t, ev in out]
+        return [
+            replace(ev, source=s, target=g) if (s, g) != (ev.source, ev.target) else ev
+            for ev in completed
+            for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
+        ]

@@ -1,0 +1,299 @@
+"""The parsed sentence that every rule of the event coder reads: the coder's shared state.
+
+Reads: one sentence parsed alone (a spaCy Doc), the actor mentions the resolver found in it, the
+trigger lexicon, the ontology, the `syntax` block of `data/lang/<lang>.yaml` (dependency labels,
+negation, modal and claim words), the places of the sentence and the article's running state
+(`CodingState`). Decides no event: it maps tokens to the mentions they belong to and answers the
+syntactic questions that every concern asks (the preposition of a phrase, the actor heading it, the
+subject of a verb, passive voice, a purpose clause, a core argument).
+
+The concerns are mixins over this class, in the way spaCy's pipeline components all read one `Doc`
+and each write their own attribute: `triggers` (does a lexicon entry fire), `arguments` (who does
+what to whom), `sides` (sides completed from context), `modality` (status, claims, announcements),
+`details` (date, place, quantity), `clauses` (which events a sentence reports) and `choose` (one
+event per trigger). `code.SentenceCoder` composes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..nlp.dates import find_dates
+from ..nlp.langdata import LangData
+from ..nlp.quantities import find_quantities
+from ..textutil import fold
+from ..types import ActorMention, Place, Sentence
+from .lexicon import Lexicon
+from .ontology import EventType
+
+Token = Any  # spacy.tokens.Token: kept loose so that this module imports without spaCy
+MAX_ARG_DEPTH = 4
+VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Preposition + article in one word: "al" is "a", "del" is "de", "au" is "à".
+CONTRACTIONS = {"al": "a", "del": "de", "au": "à", "aux": "à", "du": "de", "des": "de"}
+# Prepositions that say where an event happens.
+LOCATIVE = frozenset(
+    {"en", "in", "a", "at", "near", "cerca", "outside", "inside", "around", "across", "throughout", "within", "dans"}
+)
+
+
+@dataclass
+class CodingState:
+    """Per-article state the coder carries from sentence to sentence (Spanish pro-drop)."""
+
+    article_id: str
+    published: dt.date | None
+    last_subject: ActorMention | None = None
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Args:
+    source: ActorMention | None
+    target: ActorMention | None
+    inherited: bool
+
+
+def lemma_keys(t: Token, lemma_of: Any) -> set[str]:
+    ks = {fold(t.lemma_), fold(t.text)}
+    if lemma_of is not None:
+        ks.add(fold(lemma_of(t.text)))
+    return ks
+
+
+class ParsedSentence:
+    """One parsed sentence with its mentions, and the syntactic questions the rules ask of it;
+    built once per sentence, cheap."""
+
+    def __init__(
+        self,
+        doc: Any,
+        sent: Sentence,
+        mentions: list[ActorMention],
+        lexicon: Lexicon,
+        ontology: dict[str, EventType],
+        lang: LangData,
+        state: CodingState,
+        places: list[tuple[int, int, Place]],
+        lemma_of: Any = None,
+    ) -> None:
+        self.doc, self.sent, self.lex, self.ont, self.ld, self.state = doc, sent, lexicon, ontology, lang, state
+        self.syn = lang.syntax
+        self.lemma_of = lemma_of
+        self.mentions = mentions
+        self.places = places
+        # Parsed once per sentence, not once per candidate trigger.
+        self.dates = find_dates(sent.text, lang.lang, state.published)
+        self.quantities = find_quantities(sent.text, lang.lang)
+        self.tok_mention: dict[int, ActorMention] = {}
+        self.mention_root: dict[int, ActorMention] = {}
+        for m in mentions:
+            toks = [t for t in doc if t.idx + sent.start < m.end and m.start < t.idx + len(t) + sent.start]
+            if (
+                m.how in ("sector", "context")
+                and toks
+                and all(t.pos_ == "ADJ" and fold(t.dep_) == "amod" for t in toks)
+            ):
+                continue  # "all official contact", "a military plane": a sector word used as an adjective
+            for t in toks:
+                self.tok_mention.setdefault(t.i, m)
+            ids = {t.i for t in toks}
+            roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+            if roots:
+                self.mention_root.setdefault(roots[0].i, m)
+        # what `code` learns while it reads the sentence: the clause head of the entry tried last, and
+        # the governing acts (threats, refusals, demands) by token
+        self._clause = -1
+        self.governing_type: dict[int, str] = {}
+
+    def dep(self, t: Token) -> str:
+        return fold(t.dep_)
+
+    def lem(self, t: Token) -> str:
+        return fold(t.lemma_)
+
+    def is_light(self, t: Token) -> bool:
+        """A support verb, by the model's lemma or the lexicon lemmatiser's ("staged" is "stag" to
+        the small English model)."""
+        return bool(lemma_keys(t, self.lemma_of) & self.syn.light_verbs)
+
+    def case_of(self, t: Token) -> str | None:
+        for c in t.children:
+            if self.dep(c) in self.syn.case or (self.dep(c) == "mark" and c.i < t.i):
+                word = fold(c.text)
+                return CONTRACTIONS.get(word) or (self.lem(c) if self.lem(c) != "a" or word == "a" else "a")
+        if fold(t.head.dep_) == "prep":  # ClearNLP: prep -> pobj
+            return self.lem(t.head)
+        return None
+
+    def phrase_lemmas(self, t: Token) -> set[str]:
+        out = {self.lem(t), fold(t.text)}
+        for c in t.children:
+            out |= {self.lem(c), fold(c.text)}
+            if self.dep(c) in ("ccomp", "parataxis", "advcl", "csubj"):
+                continue  # "a spokesman announced [that Israel reimposed blockades]": another clause's words
+            for g in c.children:
+                out |= {self.lem(g), fold(g.text)}
+                for gg in g.children:
+                    if self.dep(gg) in ("pobj", "nmod", "obj", "compound", "amod"):
+                        out |= {self.lem(gg), fold(gg.text)}
+        for n in self.doc[t.i + 1 : t.i + 4]:
+            out |= {self.lem(n), fold(n.text)}
+        return out
+
+    def subtree_lemmas(self, t: Token) -> set[str]:
+        return {self.lem(x) for x in t.subtree} | {fold(x.text) for x in t.subtree}
+
+    def actor_in(self, node: Token, as_subject: bool = False) -> ActorMention | None:
+        """The actor heading a phrase: the mention nearest to its root, not inside subordinate clauses."""
+        if node.i in self.tok_mention:
+            return self.tok_mention[node.i]
+        frontier, depth = [node], 0
+        # "a María Elena, presidenta del sindicato": a name the base does not know is who its
+        # apposition says
+        named = node.pos_ == "PROPN"
+        while frontier and depth < MAX_ARG_DEPTH:
+            depth += 1
+            nxt = []
+            for n in frontier:
+                for c in n.children:
+                    if self.dep(c) == "appos" and named and depth == 1:
+                        pass
+                    elif self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
+                        continue
+                    if c.i in self.mention_root and not (as_subject and self.located(c)):
+                        return self.mention_root[c.i]
+                    nxt.append(c)
+            for n in nxt:
+                if n.i in self.tok_mention and not (as_subject and self.located(n)):
+                    return self.tok_mention[n.i]
+            frontier = nxt
+        return None
+
+    def located(self, tok: Token) -> bool:
+        """A place named as where something is ("a bombing near the town of Samarra", "the camp in
+        Goma") locates the phrase; it is not its actor."""
+        m = self.tok_mention.get(tok.i)
+        return m is not None and m.how == "place" and self.place_case(tok) in LOCATIVE
+
+    def place_case(self, tok: Token) -> str | None:
+        """The preposition that places a name, through "the town of", "la ciudad de": "outside of
+        the Iraqi city of Basra" is "outside", "cerca del municipio de Tame" is "cerca"."""
+        node, case = tok, self.case_of(tok)
+        if case is None and self.dep(tok) in ("appos", "compound", "flat") and tok.head.pos_ in NOUN_POS:
+            node, case = tok.head, self.case_of(tok.head)  # "in the capital Kabul"
+        for _ in range(3):
+            if case not in ("of", "de", "del", "d'", "du"):
+                break
+            holder = node.head.head if self.dep(node.head) == "prep" else node.head
+            if holder.i == node.i:
+                break
+            if holder.pos_ in NOUN_POS:
+                node, case = holder, self.case_of(holder)
+            elif holder.pos_ in ("ADP", "ADV"):  # "outside of", "cerca de"
+                return self.lem(holder)
+            else:
+                break
+        return case
+
+    def conj_actor(self, node: Token) -> ActorMention | None:
+        for c in node.children:
+            if self.dep(c) == "conj":
+                a = self.actor_in(c)
+                if a is not None:
+                    return a
+        return None
+
+    def copular_passive(self, t: Token) -> bool:
+        """ "fueron muertas por hombres armados": a participle the model tagged as a noun or an
+        adjective under "ser" is still a passive verb."""
+        return t.pos_ in ("NOUN", "ADJ") and any(
+            self.dep(c) == "cop" and self.lem(c) in self.syn.passive_aux for c in t.children
+        )
+
+    def is_passive(self, v: Token) -> bool:
+        if fold(v.text) in self.syn.stative_participles:
+            return False  # "Israel is opposed to French mediation": Israel opposes
+        if self.copular_passive(v):
+            return True
+        if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):
+            return True
+        part = "Part" in v.morph.get("VerbForm") and "Pres" not in v.morph.get("Tense")  # not "is refusing"
+        return part and any(self.dep(c) in ("aux", "cop") and self.lem(c) in self.syn.passive_aux for c in v.children)
+
+    def subject(self, v: Token) -> tuple[ActorMention | None, Token | None]:
+        for c in v.children:
+            if self.dep(c) in self.syn.subj:
+                a = self.actor_in(c, as_subject=True)
+                if a is None and self.is_personal_pronoun(c):
+                    a = self.pronoun_antecedent(v)
+                return a, c
+        return None, None
+
+    def has_subject(self, v: Token) -> bool:
+        return any(self.dep(c) in self.syn.subj for c in v.children)
+
+    def is_personal_pronoun(self, t: Token) -> bool:
+        return t.pos_ == "PRON" and "Prs" in t.morph.get("PronType") and "Rel" not in t.morph.get("PronType")
+
+    def pronoun_antecedent(self, v: Token) -> ActorMention | None:
+        """ "Bouteflika said he is prepared to lift the ban", "Iraq said it would allow ...": a
+        personal pronoun subject of a reported clause is the reporter."""
+        node = v
+        for _ in range(3):
+            if node.head.i == node.i or self.dep(node) not in ("ccomp", "xcomp", "acomp", "conj", "advcl"):
+                return None
+            node = node.head
+            for c in node.children:
+                if self.dep(c) in self.syn.subj and not self.is_personal_pronoun(c):
+                    return self.actor_in(c)
+        return None
+
+    def inherited_subject(self, v: Token) -> ActorMention | None:
+        node = v
+        for _ in range(4):
+            if self.dep(node) not in self.syn.inherit_deps and self.dep(node) not in ("xcomp", "root"):
+                break
+            if node.head.i == node.i:
+                break
+            if (
+                self.dep(node) == "acl"
+                and node.morph.get("VerbForm") in (["Part"], ["Ger"])
+                and node.head.pos_ in NOUN_POS
+                and self.dep(node.head) in self.syn.obj | {"obj", "dobj"}
+                and node.head.head.i != node.head.i
+            ):
+                if node.head.i in self.tok_mention:  # "dispersed demonstrators protesting the results"
+                    return self.tok_mention[node.head.i]
+                node = node.head  # "issued a statement condemning": the one who issued it condemns
+            node = node.head
+            a, tok = self.subject(node)
+            if a is not None and not self.is_passive(node):
+                return a
+            if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+                return None  # the clause has its own subject, and it is no actor: "la reunión podría discutir"
+        return None
+
+    def core_argument(self, t: Token, v: Token) -> bool:
+        """Is the noun `t` the subject or object of `v` (through coordination at most)? Only then
+        does `v`'s subject take part in the noun's event: "held talks", "the protest turned violent";
+        not in "imposed a curfew after the protests" or "in response to the unrest"."""
+        node = t
+        while self.dep(node) == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.head.i != v.i:
+            return False
+        d = self.dep(node)
+        core = self.syn.subj | self.syn.obj | {"obj", "dobj", "nsubj", "nsubj:pass", "attr"}
+        return d in core and self.case_of(node) in (None, "a")
+
+    def purpose_clause(self, t: Token) -> bool:
+        left = " ".join(fold(x.text) for x in t.lefts)
+        return any(
+            (fold(x.text) in self.syn.purpose_marks or self.lem(x) in self.syn.purpose_marks)
+            and self.dep(x) in ("aux", "mark")
+            for x in t.lefts
+        ) or any(" " in m and m in left for m in self.syn.purpose_marks)

@@ -1,0 +1,230 @@
+"""Triggers: does a lexicon entry fire on a word of the parsed sentence, and what event it codes.
+
+Reads: a token, a lexicon entry (`data/lexicons/<lang>/<type>.yaml`: lemmas, part of speech,
+required words, slots) and the other concerns' answers. Decides: whether the entry applies here
+(a verb used as a verb, a noun that names an event and not a name or a word of an actor's name, the
+entry's required words in the phrase, a support verb for light nouns: "sostuvo una conversación",
+"held talks"), and then the coded event: type, mode (the entry's or its type file's `mode_cues`),
+CAMEO code, arguments, status, date, place, quantity, evidence and confidence. Statements need a
+speaker (PLOVER's verbal types: "the report accuses" is no accusation), a warning about someone
+else's action is no threat, and armed groups do not protest: their blockade is an assault (CAMEO 191).
+"""
+
+from __future__ import annotations
+
+from ..textutil import fold
+from ..types import Event, Evidence
+from .arguments import ArgumentRules
+from .lexicon import Entry
+from .modality import ModalityRules
+from .sentence import NOUN_POS, VERB_POS, Args, Token, lemma_keys
+from .sides import context_sides, identified, protest_addressee
+
+# Armed groups: what they block or occupy is an assault, not a protest (CAMEO 191, impose blockade).
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
+
+
+class TriggerRules(ArgumentRules, ModalityRules):
+    """Entries that fit a token, and the event each codes."""
+
+    def fits(self, t: Token, e: Entry) -> Token | None:
+        """The clause head for this trigger if the entry applies here, else None."""
+        if e.pos == "verb":
+            if t.pos_ not in VERB_POS and not self.copular_passive(t):
+                return None
+            if t.pos_ == "AUX" and self.lem(t) in self.syn.passive_aux:
+                return None
+            if e.participle_of:
+                # "el acuerdo de cooperación firmado en 2024": the parser may hang it on the nearer noun
+                heads = {self.lem(t.head), self.lem(t.head.head)} if self.dep(t.head) == "nmod" else {self.lem(t.head)}
+                if not (self.dep(t) in ("acl", "amod") and heads & e.participle_of):
+                    return None
+            elif self.dep(t) in ("acl", "amod") and t.pos_ == "ADJ":
+                return None
+            v = t
+        else:
+            if t.pos_ not in NOUN_POS:
+                return None
+            if t.text[:1].isupper() and t.i > t.sent.start and not t.is_upper:
+                return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
+            if t.i in self.tok_mention and self.dep(t) in ("compound", "amod", "nmod"):
+                return None  # a word of an actor's name: "riot police", "peace activists"
+            if (
+                self.dep(t) in ("nmod", "pobj")
+                and self.case_of(t) in ("de", "of", "d'")
+                and (holder := t.head.head if self.dep(t) == "pobj" else t.head).pos_ in NOUN_POS
+                and self.lex.lookup(*lemma_keys(holder, self.lemma_of))
+            ):
+                return None  # "una nota de protesta", "la condena del ataque": part of the other noun's event
+            if any(
+                self.lem(c) in self.syn.generic_determiners or fold(c.text) in self.syn.generic_determiners
+                for c in t.children
+                if self.dep(c) in ("det", "amod", "neg")
+            ):
+                return None  # "cualquier negociación", "any deal": no particular event
+            head = t.head
+            governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
+            as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
+            if as_object and self.lex.lookup(*lemma_keys(head, self.lemma_of)) and not self.is_light(head):
+                return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event
+            as_subject = self.dep(t) in self.syn.subj | {"nsubj"}
+            if as_subject and any(x.type == e.type for x in self.lex.lookup(*lemma_keys(head, self.lemma_of))):
+                return None  # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means
+            light = governed and self.is_light(head)
+            if e.light_only and not light:
+                return None
+            v = head if light else t
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            if v.pos_ not in ("VERB", "AUX"):
+                v = t
+        phrase = self.phrase_lemmas(t) | ({self.lem(t.head)} if e.participle_of or e.pos == "noun" else set())
+        if e.pos == "noun" and v.i != t.i:
+            phrase |= {self.lem(v)}
+        if e.requires and not (e.requires & phrase):
+            return None
+        if e.requires_also and not (e.requires_also & self.subtree_lemmas(t)):
+            return None
+        req = e.requires_if_lemma.get(self.lem(t))
+        if req and not (req & phrase):
+            return None
+        return v
+
+    def warns_that(self, t: Token) -> bool:
+        """ "X warned that Y could attack": a statement about someone else's action, not a threat
+        (a threat is the speaker's own: "threatened to attack", "warned Y that it would retaliate")."""
+        objs = self.syn.obj | self.syn.iobj | {"obj", "dobj", "iobj", "dative"}
+        finite = [
+            c
+            for c in t.children
+            if self.dep(c) == "ccomp"
+            or any(self.lem(m) in ("que", "that") and self.dep(m) == "mark" for m in c.children)
+        ]
+        if any(self.dep(c) in objs and c not in finite for c in t.children):
+            return False
+        if any(self.dep(c) == "xcomp" and c not in finite and not self.has_subject(c) for c in t.children):
+            return False  # "threatened to shell": the speaker's own action, a threat
+        return any(self.has_subject(c) or self.dep(c) != "xcomp" for c in finite)
+
+    def thing_subject(self, v: Token) -> bool:
+        """The verb's subject is a common noun that names no actor ("la interacción", "the report",
+        "this alliance"): a statement needs a speaker, so such a verb is not a verbal event."""
+        if self.is_passive(v):
+            return False
+        for c in v.children:
+            if self.dep(c) in self.syn.subj:
+                return c.pos_ == "NOUN" and self.actor_in(c) is None and c.i not in self.tok_mention
+        return False
+
+    def try_entry(self, t: Token, e: Entry) -> Event | None:
+        """The event the entry codes on the token, or None when it does not apply here."""
+        v = self.fits(t, e)
+        if v is None:
+            return None
+        self._clause = v.i
+        if e.type == "THREATEN" and e.pos == "verb" and self.warns_that(t):
+            return None
+        if e.pos == "verb" and self.ont[e.type].quad.startswith("verbal") and self.thing_subject(t):
+            return None  # "esta interacción destaca...": only actors praise, accuse, agree or refuse
+        passive = e.pos == "verb" and self.is_passive(t)
+        args = self.arguments(t, v, e, passive)
+        if not self.has_sides(t, v, e, args):
+            return None
+        status, claimed_by, flipped = self.modality(t, v, self.ont[e.type])
+        type_name = flipped or e.type
+        mode = e.mode if not flipped else None
+        if mode is None and not flipped:
+            mode = self.cued_mode(t, v, e)
+        date = self.event_date(t, v)
+        status = self.dated_status(status, date)
+        announced_as = self.announced_type(t, e, type_name, flipped, status, args.source, date)
+        if announced_as is not None:
+            type_name, mode, status = announced_as, None, "occurred"
+        place = self.event_place(t, v, args)
+        source, target = context_sides(type_name, e.type, args.source, args.target, place)
+        if type_name == "PROTEST" and source is not None and source.actor.sector in ARMED_SECTORS:
+            # "guerrilleros bloquearon la vía": armed groups do not protest, they impose a blockade (CAMEO 191)
+            type_name, mode = "ASSAULT", None
+        if type_name == "PROTEST" and target is None:
+            target = protest_addressee(source, place)
+        et = self.ont[type_name]
+        conf = 0.9 if (source and target) else 0.7
+        if args.inherited:
+            conf -= 0.1
+        return Event(
+            type=type_name,
+            mode=mode,
+            cameo=et.cameo_for(mode),
+            quad=et.quad,
+            weight=et.weight_for(mode),
+            source=source,
+            target=target,
+            status=status,
+            claimed_by=claimed_by,
+            date=date,
+            place=place,
+            quantity=self.event_quantity(t, v),
+            evidence=self.trigger_evidence(t, v, e),
+            rule=e.rule,
+            confidence=round(conf, 2),
+            symmetric=et.symmetric,
+            nominal=e.pos == "noun",
+        )
+
+    def has_sides(self, t: Token, v: Token, e: Entry, args: Args) -> bool:
+        """Do the arguments make an event of the entry? Someone must be named, a statement needs a
+        placeable speaker or an addressee, and the entry's own requirements must hold."""
+        if args.source is None and args.target is None:
+            return False
+        if (
+            e.pos == "noun"
+            and args.source is None
+            and not self.ont[e.type].symmetric
+            and v.i != t.i
+            and not self.core_argument(t, v)
+        ):
+            return False  # "praised its support in the invasion of Ukraine": a background reference, no one named
+        if self.ont[e.type].quad.startswith("verbal") and args.target is None and not identified(args.source):
+            return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
+        if e.requires_target and args.target is None:
+            return False
+        if e.object_is_actor and any(
+            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention for c in t.children
+        ):
+            return False
+        if e.requires_subject_sector and (
+            args.source is None or args.source.actor.sector not in e.requires_subject_sector
+        ):
+            return False
+        return not (
+            args.source is not None
+            and args.target is not None
+            and args.source.actor == args.target.actor
+            and args.source.start == args.target.start
+        )
+
+    def cued_mode(self, t: Token, v: Token, e: Entry) -> str | None:
+        """The mode a word of the trigger's phrase says (the type file's `mode_cues`)."""
+        sub = self.subtree_lemmas(t) if e.pos == "verb" else self.subtree_lemmas(t) | {self.lem(v)}
+        for lemma, m in e.mode_cues.items():
+            if lemma in sub:
+                return m
+        return None
+
+    def trigger_evidence(self, t: Token, v: Token, e: Entry) -> Evidence:
+        """The trigger's words and span, with the support verb of a light noun."""
+        s0 = self.sent.start
+        trig_start, trig_end = s0 + t.idx, s0 + t.idx + len(t)
+        if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
+            trig_start = s0 + v.idx  # "sostuvo una conversación telefónica": the support verb is part of the trigger
+        trigger_text = self.doc.text[trig_start - s0 : trig_end - s0]
+        return Evidence(
+            self.state.article_id,
+            self.sent.index,
+            self.sent.start,
+            self.sent.end,
+            trigger_text,
+            trig_start,
+            trig_end,
+            self.sent.text,
+        )
