@@ -35,14 +35,17 @@ class ChoiceRules(TriggerRules):
                 continue
             if chosen is None:
                 chosen = (e, ev, self._clause)
-                if e.type != "MOBILIZE":
+                if not e.yields_to:
                     break
-            elif e.type == "AID" and self.to_recipient(ev):
-                # "enviará a Ucrania tres baterías de misiles": sent to a country that receives
-                # them is military aid; sent to a border or a region, a deployment
+            elif self.meets(chosen[0].yields_to.get(e.type), ev):
+                # "enviará a Ucrania tres baterías de misiles": MOBILIZE yields to AID (mobilize.yaml)
                 chosen = (e, ev, self._clause)
                 break
         return chosen
+
+    def meets(self, condition: str | None, ev: Event) -> bool:
+        """Does the event meet a `yields_to` condition of the lexicon (None: there is none)?"""
+        return condition == "recipient" and self.to_recipient(ev)
 
     @staticmethod
     def to_recipient(ev: Event) -> bool:

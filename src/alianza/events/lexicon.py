@@ -21,17 +21,21 @@ Entry schema (all keys but `id` and `lemmas` optional):
   object_is_actor: the direct object, when there is one, must itself name an actor ("welcomed the
     Japanese prime minister" is hosting; "welcomed President Reagan's statement" is praise)
 A type file may carry `mode_cues`: lemma -> mode, used when an entry has no fixed mode.
+A type file may carry `yields_to`: {other type: condition}: when one word fires an entry of this type
+  and one of the other type, the other wins where its event meets the condition (`recipient`: its
+  target is another country, named as such). MOBILIZE yields to AID: troops sent to a country that
+  receives them are military aid, sent to a border or a region a deployment (events/choose.py).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..datafiles import Problem, data_dir, load_yaml, raise_problems
 from ..textutil import fold
-from .ontology import load_ontology
+from .ontology import EventType, load_ontology
 
 KEYS = frozenset(
     [
@@ -53,6 +57,8 @@ KEYS = frozenset(
         "object_is_actor",
     ]
 )
+# The conditions a `yields_to` may name (events/choose.py tests them).
+YIELD_CONDITIONS = frozenset({"recipient"})
 DEFAULT_SLOTS = {
     "verb": (("subj",), ("obj", "iobj", "dative")),
     "noun": (("governor", "de", "of", "amod", "poss", "by", "por", "entre", "between"), ()),
@@ -79,6 +85,7 @@ class Entry:
     requires_subject_sector: frozenset[str]
     mode_cues: dict[str, str]
     object_is_actor: bool = False
+    yields_to: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,7 @@ def load_lexicon(lang: str) -> Lexicon:
             problems.append(Problem(str(path), 0, f"type {etype!r} is not a PLOVER type"))
             continue
         cues = {fold(k): v for k, v in (raw.get("mode_cues") or {}).items()}
+        yields = _yields(raw.get("yields_to"), ontology, str(path), problems)
         ids: set[str] = set()
         for i, e in enumerate(raw.get("entries") or []):
             where = f"entry #{i + 1} ({e.get('id')!r})"
@@ -158,6 +166,7 @@ def load_lexicon(lang: str) -> Lexicon:
                     requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
                     object_is_actor=bool(e.get("object_is_actor")),
                     mode_cues=cues,
+                    yields_to=yields,
                 )
             )
     raise_problems(problems)
@@ -166,6 +175,24 @@ def load_lexicon(lang: str) -> Lexicon:
         for lem in en.lemmas:
             index[lem].append(en)
     return Lexicon(lang, tuple(entries), {k: tuple(v) for k, v in index.items()}, _participles(lang, entries))
+
+
+def _yields(raw: object, ontology: dict[str, EventType], path: str, problems: list[Problem]) -> dict[str, str]:
+    """A type file's `yields_to`, checked: PLOVER types to known conditions."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, 0, "yields_to: must map PLOVER types to conditions"))
+        return {}
+    out: dict[str, str] = {}
+    for other, cond in raw.items():
+        if other not in ontology:
+            problems.append(Problem(path, 0, f"yields_to: {other!r} is not a PLOVER type"))
+        elif cond not in YIELD_CONDITIONS:
+            problems.append(Problem(path, 0, f"yields_to: condition {cond!r} is not one of {sorted(YIELD_CONDITIONS)}"))
+        else:
+            out[str(other)] = str(cond)
+    return out
 
 
 def _participles(lang: str, entries: list[Entry]) -> frozenset[str]:
