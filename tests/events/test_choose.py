@@ -45,3 +45,22 @@ def test_yields_to_names_types_and_conditions_the_coder_knows() -> None:
     assert [p.path for p in problems] == ["x.yaml", "x.yaml"]
     assert "'HELP' is not a PLOVER type" in problems[0].message and "'nearby'" in problems[1].message
     assert _yields(["AID"], ontology, "y.yaml", problems) == {} and problems[-1].path == "y.yaml"
+
+
+def test_coder_one_word_codes_one_event(res: Resources) -> None:
+    evs = events("Switzerland expelled two Russian diplomats on Monday.", "en", res)
+    assert [e["type"] for e in evs] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        ("Alemania enviará a Ucrania tres baterías de misiles Patriot, según anunció el Gobierno.", "es", "AGREE"),
+        ("The United States sent missiles to Ukraine on Monday.", "en", "AID"),
+        ("Rusia desplegó tropas en la frontera con Ucrania.", "es", "MOBILIZE"),
+    ],
+)
+def test_coder_weapons_sent_to_a_country_are_aid_troops_sent_to_a_border_a_deployment(
+    res: Resources, text: str, lang: str, etype: str
+) -> None:
+    assert [e["type"] for e in events(text, lang, res)] == [etype]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..textutil import fold
-from ..types import Event
+from ..types import ActorMention, Event
 from .sentence import NOUN_POS, ParsedSentence, Token
 from .sides import home_sides, placed
 
@@ -184,37 +184,13 @@ class ClauseRules(ParsedSentence):
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
-                against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
-                against += [
-                    g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children
-                ]
-                motive = next((a for a in map(self.actor_in, against) if a is not None), None)
-                ev = replace(ev, target=motive)
+                ev = replace(ev, target=self.protest_motive(t))
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
             if head is not None and head is not ev and not self.has_subject(t):
-                participle = "Ger" in t.morph.get("VerbForm") or (
-                    "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
-                )
-                if (
-                    in_protest
-                    or self.purpose_clause(t)
-                    or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
-                    or (participle and head.type == ev.type)
-                ):
+                if in_protest or self.adjunct_of(t, ev, head):
                     # the adjunct's target and toll complete the event they belong to
-                    base = merged.get(id(head), head)
-                    inferred = base.target is not None and not base.target.text  # a default of the context
-                    if (
-                        (base.target is None or (inferred and placed(ev.target)))
-                        and ev.target is not None
-                        and ev.target.text
-                        and (base.source is None or ev.target.actor != base.source.actor)
-                    ):
-                        base = replace(base, target=ev.target)
-                    if base.quantity is None and ev.quantity is not None and head.type == ev.type:
-                        base = replace(base, quantity=ev.quantity)
-                    merged[id(head)] = base
+                    merged[id(head)] = completed_by(merged.get(id(head), head), ev, head.type == ev.type)
                     dropped.append(t)
                     continue
             out.append((t, ev))
@@ -234,3 +210,37 @@ class ClauseRules(ParsedSentence):
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def protest_motive(self, t: Token) -> ActorMention | None:
+        """Who a protest "in protest against/of X" is addressed to: X."""
+        against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
+        against += [g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children]
+        return next((a for a in map(self.actor_in, against) if a is not None), None)
+
+    def adjunct_of(self, t: Token, ev: Event, head: Event) -> bool:
+        """Is the clause of `t` (coding `ev`) an adjunct of the event `head`: its purpose, the demand
+        a protest voices, or a participle of the same act ("attacked the camp, killing 156")?"""
+        participle = "Ger" in t.morph.get("VerbForm") or (
+            "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+        )
+        return (
+            self.purpose_clause(t)
+            or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
+            or (participle and head.type == ev.type)
+        )
+
+
+def completed_by(base: Event, ev: Event, same_type: bool) -> Event:
+    """The event an adjunct belongs to, completed by the adjunct's target (when it has none, or only
+    one the context gave) and, for the same act, its toll."""
+    inferred = base.target is not None and not base.target.text  # a default of the context
+    if (
+        (base.target is None or (inferred and placed(ev.target)))
+        and ev.target is not None
+        and ev.target.text
+        and (base.source is None or ev.target.actor != base.source.actor)
+    ):
+        base = replace(base, target=ev.target)
+    if base.quantity is None and ev.quantity is not None and same_type:
+        base = replace(base, quantity=ev.quantity)
+    return base

@@ -1,0 +1,34 @@
+"""events/code.py, the composition: what one coded text gives, end to end (public JSON shape, no actor no event, the seed article)."""
+
+from __future__ import annotations
+
+import pytest
+
+import alianza
+from alianza.pipeline import Resources
+
+from ..conftest import PUBLIC_EVENT_KEYS
+from .helpers import events
+
+
+def test_coder_every_event_has_the_public_json_fields(res: Resources) -> None:
+    keys = PUBLIC_EVENT_KEYS
+    for e in events("Egypt and Qatar hosted talks between Israel and Hamas in Cairo.", "en", res):
+        assert keys <= set(e)
+        assert {"article", "sentence", "start", "end", "trigger"} <= set(e["evidence"])
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_coder_no_actor_no_event(res: Resources, lang: str) -> None:
+    text = {"es": "Llovió mucho y hubo un ataque de risa.", "en": "It rained and there was an attack of laughter."}
+    assert events(text[lang], lang, res) == []
+
+
+def test_coder_seed_central_events(res: Resources, seed_text: str) -> None:
+    coded = alianza.code_text(seed_text, resources=res)
+    got = {(e.type, e.source.actor.country if e.source else None) for e in coded.events}
+    assert ("CONSULT", "RUS") in got  # the phone call (and the planned summit)
+    assert ("SUPPORT", "RUS") in got  # Putin praises North Korea's support
+    assert ("REJECT", "UKR") in got and ("REJECT", "IGO") in got
+    call = next(e for e in coded.events if e.type == "CONSULT" and e.mode == "phone")
+    assert {call.source.actor.code, call.target.actor.code} == {"RUS GOV", "PRK GOV"}  # type: ignore[union-attr]
