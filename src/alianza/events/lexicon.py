@@ -202,7 +202,7 @@ def _participles(lang: str, entries: list[Entry]) -> frozenset[str]:
         return frozenset()
     ld = load_langdata(lang)
     rules = ld.participles
-    # the cheap pass must also keep "X said Y must ..." (events/code.py, deontic clauses)
+    # the cheap pass must also keep "X said Y must ..." (events/modality.py, deontic clauses)
     out: set[str] = {w for w in ld.syntax.deontic_words if " " not in w}
     for e in entries:
         if e.pos != "verb":

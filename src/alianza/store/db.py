@@ -75,7 +75,7 @@ MIGRATIONS: tuple[str, ...] = (
         name VARCHAR PRIMARY KEY, country VARCHAR, sector VARCHAR, org VARCHAR, last_seen DATE, article_id VARCHAR
     );
     """,
-    # 5: how many places of each country each source's articles name (actors/resolve.py, HomeTally)
+    # 5: how many places of each country each source's articles name (actors/article.py, HomeTally)
     """
     CREATE TABLE source_places (source VARCHAR, country VARCHAR, n INTEGER);
     """,
