@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,15 +15,27 @@ from .common import echo_json, table
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="All metrics as one JSON object.")
 @click.option("--details", is_flag=True, help="Include every record's system and gold events.")
-def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
+@click.option(
+    "--errors",
+    "errors_to",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Write every miss and false alarm with its reason class to this file (.jsonl: JSONL, else TSV; - : stdout).",
+)
+def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: str | None) -> None:
     """Score the coder against gold JSONL files (metrics of shared/gold/README.md)."""
     from ..eval.run import evaluate
     from ..pipeline import Resources
 
+    err_rows: list[dict[str, Any]] | None = [] if errors_to else None
     try:
-        result = evaluate(list(gold), Resources.load(), details=details)
+        result = evaluate(list(gold), Resources.load(), details=details, error_rows=err_rows)
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
+    if errors_to and err_rows is not None:
+        _write_errors(err_rows, errors_to)
+        if errors_to == "-":
+            return
     if as_json:
         echo_json(result)
         return
@@ -52,10 +65,29 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
         )
     table(rows, list(rows[0]))
     click.echo(f"macro event F1 over datasets: {result['macro_event_f1']}")
+    if err_rows:
+        from ..eval.errors import reason_counts
+
+        click.echo(f"\nerror classes (rows in {errors_to}):")
+        counted = [
+            {"dataset": d, "kind": k, "reason": r, "n": n} for (d, k, r), n in sorted(reason_counts(err_rows).items())
+        ]
+        table(counted, ["dataset", "kind", "reason", "n"])
     click.echo("\nper type (event matching):")
     for name, s in result["datasets"].items():
         per = [{"dataset": name, "type": t, **v} for t, v in s["per_type"].items()]
         table(per, ["dataset", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+def _write_errors(rows: list[dict[str, Any]], to: str) -> None:
+    from ..eval.errors import write_rows
+
+    fmt = "jsonl" if to.endswith(".jsonl") else "tsv"
+    try:
+        with click.open_file(to, "w", encoding="utf-8") as out:
+            write_rows(rows, out, fmt)
+    except OSError as err:
+        raise click.ClickException(f"{to}: cannot write the error table: {err}") from err
 
 
 @click.command()
@@ -91,4 +123,3 @@ def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int,
         return
     for k, v in result.items():
         click.echo(f"{k:34} {v}")
-

@@ -12,6 +12,7 @@ from ..errors import AlianzaError
 from ..pipeline import Resources, code_article, is_candidate, make_article
 from ..serialize import article_json, event_json
 from ..textutil import fold
+from .errors import record_errors
 from .score import Scores, check_article, score_record
 
 
@@ -34,7 +35,10 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[str, Any]:
+def evaluate(
+    paths: list[Path], res: Resources, details: bool = False, error_rows: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Score every gold file; `error_rows`, when given, receives every miss and false alarm (eval/errors.py)."""
     by_dataset: dict[str, Scores] = defaultdict(Scores)
     overall = Scores()
     errors: list[dict[str, Any]] = []
@@ -73,6 +77,9 @@ def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[s
                     if _in_skipped_sentence(rec, gold[j], coded, res):
                         by_dataset[name].missed_in_skipped += 1
                         overall.missed_in_skipped += 1
+            if error_rows is not None:
+                for row in record_errors(str(rec.get("id")), system, gold, coded, res):
+                    error_rows.append({"dataset": name, **row})
             if details:
                 errors.append(
                     {"id": rec.get("id"), "system": [_brief(e) for e in system], "gold": [_brief(g) for g in gold]}
