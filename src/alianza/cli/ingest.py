@@ -141,12 +141,18 @@ def ingest(
     show_default=True,
     help="JSONL records {id, text, lang?, published?} (file or - for stdin).",
 )
-@click.option("--clean/--no-clean", default=False, help="Strip page chrome first (for raw pages).")
-def code(jsonl: Any, clean: bool) -> None:
-    """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr)."""
-    import datetime as dt
+@click.option(
+    "--clean/--no-clean",
+    default=None,
+    help="Strip page chrome first; default: only from texts in paragraphs (saved pages), as eval does.",
+)
+def code(jsonl: Any, clean: bool | None) -> None:
+    """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr).
 
-    from ..pipeline import Resources, code_article, make_article
+    The records of one input are coded as `alianza eval` codes a gold file (records.py): one source.
+    """
+    from ..pipeline import Resources
+    from ..records import Record, code_records, parse_record
     from ..serialize import event_json
 
     try:
@@ -154,20 +160,16 @@ def code(jsonl: Any, clean: bool) -> None:
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
     bad = 0
+    name = getattr(jsonl, "name", "-")
+    records: list[Record] = []
     for no, line in enumerate(jsonl, start=1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError("expected an object with a 'text' string")
-            pub = dt.date.fromisoformat(rec["published"][:10]) if rec.get("published") else None
+            records.append(parse_record(json.loads(line)))
         except (ValueError, TypeError) as err:
             bad += 1
-            click.echo(f"{getattr(jsonl, 'name', '-')}:{no}: skipped: {err}", err=True)
-            continue
-        art = make_article(rec["text"], lang=rec.get("lang"), published=pub, clean=clean)
-        coded = code_article(art, res)
-        echo_json({"id": rec.get("id"), "events": [event_json(e) for e in coded.events]})
+            click.echo(f"{name}:{no}: skipped: {err}", err=True)
+    for rec, coded in code_records(records, res, input_name=name, clean=clean):
+        echo_json({"id": rec.id, "events": [event_json(e) for e in coded.events]})
     sys.exit(1 if bad else 0)
-

@@ -7,9 +7,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..actors.resolve import HomeTally, place_countries
 from ..errors import AlianzaError
-from ..pipeline import Resources, code_article, is_candidate, make_article
+from ..pipeline import Resources, is_candidate
+from ..records import code_records, parse_record
 from ..serialize import article_json, event_json
 from ..textutil import fold
 from .errors import record_errors
@@ -44,25 +44,14 @@ def evaluate(
     errors: list[dict[str, Any]] = []
     for path in paths:
         records = read_gold(path)
-        arts = [
-            make_article(
-                rec["text"],
-                lang=rec.get("lang"),
-                published=_date(rec.get("published")),
-                clean="article" in rec,
-                source=rec.get("id"),
-            )
-            for rec in records
-        ]
-        # a gold file is one source: its home country is told from its places, as an ingest does per site
-        tally = HomeTally()
-        for art in arts:
-            if art.lang:
-                tally.add(path.stem, place_countries(art.text, art.lang, res.kb))
-        home = tally.home(path.stem)
-        for rec, art in zip(records, arts, strict=True):
+        try:
+            parsed = [parse_record(rec) for rec in records]
+        except ValueError as err:
+            raise AlianzaError(f"{path}: {err}") from err
+        # the same path as `alianza code --jsonl` (records.py): one input, one source
+        coded_all = [c for _r, c in code_records(parsed, res, input_name=path.stem)]
+        for rec, coded in zip(records, coded_all, strict=True):
             name = rec.get("dataset") or path.stem
-            coded = code_article(art, res, source_home=home)
             system = [event_json(e) for e in coded.events]
             gold = rec["events"]
             for sc in (by_dataset[name], overall):
@@ -93,15 +82,6 @@ def evaluate(
     if errors:
         out["details"] = errors
     return out
-
-
-def _date(v: Any) -> Any:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(v) if v else None
-    except ValueError:
-        return None
 
 
 def _brief(e: dict[str, Any]) -> str:
