@@ -244,16 +244,16 @@ def _load_metonyms(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> No
 
 def _load_sectors(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
     for lang in langs:
-        path = root / "sectors" / f"{lang}.tsv"
-        if not path.exists():
-            continue
-        for no, row in read_tsv(path):
-            if len(row) not in (2, 3) or row[1] not in SECTORS or (len(row) == 3 and row[2] != "adj"):
-                problems.append(
-                    Problem(str(path), no, f"expected form, sector in {sorted(SECTORS)}[, adj]; got {row!r}")
-                )
-                continue
-            kb.add(lang, row[0], Entry("sector", sector=row[1], adjective=len(row) == 3))
+        # ours first, then those derived from the field's dictionaries (<lang>.agents.tsv, scripts/)
+        paths = [root / "sectors" / f"{lang}.tsv", *sorted((root / "sectors").glob(f"{lang}.*.tsv"))]
+        for path in (p for p in paths if p.exists()):
+            for no, row in read_tsv(path):
+                if len(row) not in (2, 3) or row[1] not in SECTORS or (len(row) == 3 and row[2] != "adj"):
+                    problems.append(
+                        Problem(str(path), no, f"expected form, sector in {sorted(SECTORS)}[, adj]; got {row!r}")
+                    )
+                    continue
+                kb.add(lang, row[0], Entry("sector", sector=row[1], adjective=len(row) == 3))
         kb.sector_modifiers[lang] = _word_set(root / "sectors" / f"{lang}.modifiers.txt")
         kb.noun_markers[lang] = _word_set(root / "sectors" / f"{lang}.noun_markers.txt")
 

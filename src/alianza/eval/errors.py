@@ -10,6 +10,8 @@ Reason classes of a miss (a required gold event no system event matched), first 
 - `wrong type`: an unmatched system event sits on the same trigger (or, lacking one, the same
   sentence) with another type;
 - `trigger not in lexicon`: no word of the gold trigger is a lexicon key;
+- `no source named`: gold names no source ("las protestas continuaron"), and the coder codes no
+  event without one;
 - `no side`: the gold source's words name no actor the resolver finds;
 - `coder rejected`: trigger and side are known, the coder's argument or modality rules said no.
 Reason classes of a false alarm (a system event no gold event matched):
@@ -106,7 +108,9 @@ def miss_reason(gold: Json, unmatched_sys: list[Json], coded: CodedArticle, res:
     if gold.get("trigger") and res.codes(lang) and not _in_lexicon(gold["trigger"], lang, res):
         return "trigger not in lexicon"
     src = (gold.get("source") or {}).get("text") or ""
-    if src and res.codes(lang) and not _names_actor(src, lang, res):
+    if not src:
+        return "no source named"
+    if res.codes(lang) and not _names_actor(src, lang, res):
         return "no side"
     return "coder rejected"
 
