@@ -210,20 +210,42 @@ DEMONYMS: dict[str, tuple[str, str, str, str]] = {
 }
 # Extra forms that the rules cannot derive.
 EXTRA = {
-    "es": {"USA": ["norteamericano", "norteamericana", "norteamericanos", "norteamericanas", "yanqui", "yanquis"],
-           "GBR": ["inglés", "inglesa", "ingleses", "inglesas"], "NLD": ["holandés", "holandesa", "holandeses", "holandesas"],
-           "RUS": ["soviético", "soviética", "soviéticos", "soviéticas"], "DEU": ["germano", "germana"],
-           "BIH": ["bosniaco", "bosniaca", "bosniacos", "bosniacas"]},
-    "en": {"GBR": ["UK", "English", "Briton", "Brit", "Brits"], "USA": ["U.S.", "US"], "NLD": ["Netherlands"],
-           "RUS": ["Soviet", "Soviets"], "SRB": ["Serb"], "CRO": [], "HRV": ["Croat"], "POL": ["Pole"], "TUR": ["Turk"],
-           "DNK": ["Dane"], "SWE": ["Swede"], "FIN": ["Finn"], "ESP": ["Spaniard"], "CHN": ["Sino"], "ISR": ["Israeli's"]},
-    "fr": {"USA": ["états-unien", "états-unienne", "états-uniens", "états-uniennes"], "GBR": ["anglais", "anglaise", "anglaises"]},
+    "es": {
+        "USA": ["norteamericano", "norteamericana", "norteamericanos", "norteamericanas", "yanqui", "yanquis"],
+        "GBR": ["inglés", "inglesa", "ingleses", "inglesas"],
+        "NLD": ["holandés", "holandesa", "holandeses", "holandesas"],
+        "RUS": ["soviético", "soviética", "soviéticos", "soviéticas"],
+        "DEU": ["germano", "germana"],
+        "BIH": ["bosniaco", "bosniaca", "bosniacos", "bosniacas"],
+    },
+    "en": {
+        "GBR": ["UK", "English", "Briton", "Brit", "Brits"],
+        "USA": ["U.S.", "US"],
+        "NLD": ["Netherlands"],
+        "RUS": ["Soviet", "Soviets"],
+        "SRB": ["Serb"],
+        "CRO": [],
+        "HRV": ["Croat"],
+        "POL": ["Pole"],
+        "TUR": ["Turk"],
+        "DNK": ["Dane"],
+        "SWE": ["Swede"],
+        "FIN": ["Finn"],
+        "ESP": ["Spaniard"],
+        "CHN": ["Sino"],
+        "ISR": ["Israeli's"],
+    },
+    "fr": {
+        "USA": ["états-unien", "états-unienne", "états-uniens", "états-uniennes"],
+        "GBR": ["anglais", "anglaise", "anglaises"],
+    },
 }
 
 
 def es_forms(m: str) -> list[str]:
     def plain(s: str) -> str:
         return s.replace("á", "a").replace("é", "e").replace("í", "i").replace("ó", "o").replace("ú", "u")
+
     if m.endswith("o"):
         return [m, m[:-1] + "a", m + "s", m[:-1] + "as"]
     if m.endswith(("és", "án", "ín", "ón")):

@@ -18,9 +18,9 @@ form under two codes). What passes, and why:
   things and fields ("productos agrícolas", "biotecnología") name no side;
 - one sector: the first three letters of the CAMEO agent code (GOVEDU is a government body, GOV),
   religions (JEW, MUS, CHR, HIN, BUD) as REL, HRI as NGO; a form under two sectors is dropped
-  unless REVIEW settles it; codes alianza has no sector for (RAD, DEV) are dropped;
+  unless agents_review.tsv settles it; codes alianza has no sector for (RAD, DEV) are dropped;
 - not a form our own hand-made table already lists (ours win);
-- REVIEW: our corrections, read after checking the output by eye ("abogados" are JUD, not GOV;
+- agents_review.tsv: our corrections, read after checking the output by eye ("abogados" are JUD, not GOV;
   "jubilados" are civilians, not elites; "presos" are CRM, not police).
 Every form is written with the third column `adj`: it names people only after a determiner, a
 number or a preposition ("los colonos", "500 mineros", "decenas de pescadores") or at the start
@@ -56,47 +56,18 @@ PEOPLE_NOUNS = {
            "pastor", "jefe", "líder", "juez", "fiscal", "ciudadano", "vecino", "colega", "miembro"},
     "en": {"settler", "monk", "priest", "bishop", "rabbi", "imam", "pilot", "judge", "citizen", "chief"},
 }  # fmt: skip
-# our review of the output: form -> sector, or None to drop the form (bare folded singular forms)
-REVIEW: dict[str, dict[str, str | None]] = {
-    "es": {
-        "abogado": "JUD", "abogada": "JUD", "jubilado": "CVL", "jubilada": "CVL", "pensionado": "CVL",
-        "pensionista": "CVL", "preso": "CRM", "presa": None, "recluso": "CRM", "reclusa": "CRM",
-        "colono": "CVL", "minero": "LAB", "camionero": "LAB", "transportista": "LAB", "pescador": "AGR",
-        "cocalero": "AGR", "medico": "HLH", "medica": "HLH", "enfermero": "HLH", "enfermera": "HLH",
-        "productor": "AGR", "productora": None, "estado": None, "cuerpo": None, "mano": None, "general": None,
-        "partido": None, "sentido": None, "mercado": None, "senado": None, "pasado": None, "lado": None,
-        "resultado": None, "periodo": None, "contenido": None, "ministro": None, "presidente": None,
-        "contra": None, "frente": None, "cabeza": None, "mayor": None, "menor": None, "interior": None,
-        "exterior": None, "superior": None, "anterior": None, "posterior": None, "mejor": None, "peor": None,
-        # reviewed by eye (2026-12-02): things and places, victims, and wrong sectors of the file
-        **dict.fromkeys(
-            "alacena ambiente cayado canario cuidado diario ingrediente licuado pelado pequeña puente revista"
-            " secundaria televisor vector vacante vespertino sacrificadero semanario parvulario poblado"
-            " vecindario componente radioemisora bitácora ciberbitácora superpetrolero tanquero carguero"
-            " petrolero enervante automotriz humano gente mercante observador colonista unitario unitaria"
-            " sacrificado sacrificador engañado accidentado editado conglomerado cruzado rajado nominado plagiado"
-            " lactante luna-cursor catacroptera esperador esperadora cocinero cocinera jugador actante"
-            " histrionista tinginista archipámpano principe-elector príncipe-elector contemplador asimilador"
-            " instruidor erradicador sermoneador paladino expoliador saqueador defector meliorista pensador"
-            " lector formador discente ensenante zurujano cibdadano pelegrino buddhista investor televidente"
-            " espectador expectador doliente plañidera compañera originario originaria naturalizado"
-            " inquilino locatario locataria arrendataria vaquera quesera lechera montañero llanero".split(),
-            None,
-        ),
-        "vendedor": "BUS", "vendedora": "BUS", "proveedor": "BUS", "retirado": "CVL", "deportado": "CVL",
-        "desterrado": "CVL", "demostrador": "CVL", "vocera": None, "voceras": None,
-    },
-    "en": {"lawyer": "JUD", "attorney": "JUD", "settler": "CVL", "miner": "LAB", "trucker": "LAB",
-           "general": None, "former": None, "member": None, "number": None, "center": None, "order": None,
-           "power": None, "water": None, "paper": None, "letter": None, "matter": None, "other": None,
-           # reviewed by eye (2026-12-02): vehicles, places, things, people of no side
-           **dict.fromkeys(
-               "airliner jetliner freighter supertanker tanker oiler settlement website mother woman infant"
-               " islamic monger tinginist educatee branokker cropper steelmaker carmaker automaker".split(),
-               None,
-           ),
-           "steelworker": "LAB", "demonstrator": "CVL", "protester": "CVL"},
-}  # fmt: skip
+REVIEW_FILE = Path(__file__).with_name("agents_review.tsv")
+
+
+def review(lang: str) -> dict[str, str | None]:
+    """Our corrections (agents_review.tsv): folded form -> sector, or None to drop it."""
+    out: dict[str, str | None] = {}
+    for line in REVIEW_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lg, form, sector = line.split("\t")
+            if lg == lang:
+                out[fold(form)] = None if sector == "DROP" else sector
+    return out
 
 
 def fold(s: str) -> str:
@@ -149,7 +120,7 @@ def existing(lang: str) -> set[str]:
 
 def derive(lang: str, shared: Path) -> list[tuple[str, str]]:
     forms = parse(shared / SOURCES[lang])
-    review = {fold(k): v for k, v in REVIEW[lang].items()}
+    reviewed = review(lang)
     ours = existing(lang)
     rows: dict[str, str] = {}
     for form, codes in sorted(forms.items()):
@@ -157,7 +128,7 @@ def derive(lang: str, shared: Path) -> list[tuple[str, str]]:
         if len(words) != 1 or not all(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)?", w) for w in words):
             continue
         key = fold(form)
-        sector = review.get(key, "?")
+        sector = reviewed.get(key, "?")
         if sector == "?":
             if len(codes) != 1 or not names_people(form, lang) or len(key) < 4:
                 continue
@@ -167,7 +138,7 @@ def derive(lang: str, shared: Path) -> list[tuple[str, str]]:
         if sector is None:
             continue
         for f in (form, plural(form, lang) if len(words) == 1 else form):
-            if fold(f) not in ours and (fold(f) not in review or f == form):
+            if fold(f) not in ours and (fold(f) not in reviewed or f == form):
                 rows.setdefault(f, sector)
     return sorted(rows.items())
 
@@ -182,7 +153,7 @@ def main() -> None:
     head = (
         f"# Sector nouns ({args.lang}) derived by scripts/import_agents.py from {SOURCES[args.lang]}\n"
         "# (the field's agent dictionary; MIT licence, Copyright (c) 2014 Open Event Data Alliance).\n"
-        "# Regenerate with the script; do not edit by hand: corrections go into its REVIEW table.\n"
+        "# Regenerate with the script; do not edit by hand: corrections go into scripts/agents_review.tsv.\n"
         f"# Our own sectors/{args.lang}.tsv wins where both list a form. Columns: form, sector, adj (every\n"
         "# imported form names people only after a determiner, number or preposition: see the script).\n"
     )
