@@ -74,3 +74,22 @@ def test_sector_import_is_reproducible_from_the_dictionary(lang: str) -> None:
     rows = mod.derive(lang, DICTS)
     committed = [x.split("\t")[:2] for x in (SECTORS / f"{lang}.agents.tsv").read_text(encoding="utf-8").splitlines()]
     assert [list(r) for r in rows] == [r for r in committed if r[0][:1] != "#"]
+
+
+@pytest.mark.skipif(not DICTS.is_dir(), reason="no ../shared/dictionaries beside this checkout")
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_trigger_import_is_reproducible_from_the_dictionary(lang: str) -> None:
+    mod = _script("import_verbpatterns")
+    files = mod.render(lang, mod.derive(lang, DICTS))
+    folder = ROOT / "src" / "alianza" / "data" / "lexicons" / lang
+    assert sorted(files) == sorted(p.name for p in folder.glob("*.dict.yaml"))
+    for name, text in files.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, name
+
+
+def test_imported_trigger_files_name_their_source_and_every_entry_its_group() -> None:
+    for path in (ROOT / "src" / "alianza" / "data" / "lexicons").glob("*/*.dict.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert "MIT" in lines[0] and "Open Event Data Alliance" in lines[1], path
+        entries = [i for i, x in enumerate(lines) if x.startswith("  - ")]
+        assert entries and all(lines[i - 1].startswith("  # from ") for i in entries), path
