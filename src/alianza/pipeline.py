@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .actors import ArticleContext, KnowledgeBase, find_mentions, load_kb
-from .actors.resolve import place_in
+from .actors.resolve import place_countries, place_in
 from .events.code import CodingState, SentenceCoder
 from .events.lexicon import Lexicon, available_lexicons, load_lexicon
 from .events.ontology import EventType, load_ontology
@@ -22,6 +22,7 @@ from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
+from .nlp.wire import parse_text, restore_words, split_dateline
 from .textutil import article_id, fold, words
 from .types import Actor, Article, CodedArticle, Event, Sentence
 
@@ -134,12 +135,19 @@ def code_article(
     ctx.recall(known_people or [])
     per_sentence = []
     for s in sentences:
+        s, dateline = split_dateline(s)  # nlp/wire.py: "LA PAZ, 3 abr (AFP) -" is a place, not a side
+        if dateline is not None:
+            ctx.place_countries.extend(place_countries(dateline.place, lang, res.kb))
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
         places = place_in(s.text, lang, res.kb, offset=s.start)
         cand = is_candidate(s, lang, lex) and bool(mentions or ld.syntax.pro_drop)
         per_sentence.append((s, mentions, places, cand))
     todo = [x for x in per_sentence if x[3]]
-    docs = res.nlp(lang).pipe([x[0].text for x in todo], batch_size=BATCH_SIZE)
+    # a headline in capitals is parsed from a case-normalised copy, then put back on its own words
+    docs = (
+        restore_words(d, x[0].text)
+        for d, x in zip(res.nlp(lang).pipe([parse_text(x[0]) for x in todo], batch_size=BATCH_SIZE), todo, strict=True)
+    )
     state = CodingState(article.id, article.published)
     events: list[Event] = []
     for (s, mentions, places, _c), doc in zip(todo, docs, strict=True):
