@@ -1,0 +1,126 @@
+"""A side the knowledge base does not know is its words first (issue 13).
+
+"Decenas de colonos protestaron en Hebrón", "Los amotinados lanzaron tejas", "López Obrador convocó
+una caravana": the resolver finds no actor in these subjects, and an event without sides was
+dropped. GDELT and POLECAT code them: the side keeps its text, takes its sector from the head noun
+when that noun names one (through a quantity: "decenas de colonos" is its colonos), and its country
+from the sentence, the dateline or the article's places, else `---`.
+
+Only a side that is no actor at all is dropped: a date, a number of things, an abstract noun ("la
+ley", "el proyecto"), a pronoun (pronouns go through the coder's antecedent rule). What names
+people: a proper name, a noun the knowledge base knows as a sector, a noun with an ending of
+people (-ero, -ista, -ado, -nte, -or, -ano...: "amotinados", "orangistas", "camioneros"), or a
+bare number of people ("más de 12.000 protestaron").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..textutil import fold
+from ..types import Actor, ActorMention
+from .kb import KnowledgeBase
+
+Token = Any  # a spaCy Token
+
+PEOPLE_ENDINGS = {
+    "es": ("eros", "eras", "istas", "ados", "adas", "idos", "antes", "entes", "ores", "oras", "anos", "anas", "inos",
+           "inas", "enses", "eños", "eñas", "ero", "ista", "ado", "ante", "ente", "or", "ora"),
+    "en": ("ers", "ists", "ians", "ants", "ents", "ees", "ors", "men", "er", "ist", "ian", "ant", "ent", "or", "man"),
+}  # fmt: skip
+# heads that count people, not name them: "decenas de colonos", "un grupo de", "miles de personas"
+QUANTITY_HEADS = {
+    "es": {"decena", "decenas", "centenar", "centenares", "cientos", "miles", "millares", "millar", "grupo", "grupos",
+           "veintena", "treintena", "docena", "docenas", "mayoría", "parte", "unos", "unas", "medio", "mitad"},
+    "en": {"dozens", "dozen", "hundreds", "thousands", "scores", "group", "groups", "crowd", "crowds", "majority",
+           "tens", "millions", "some", "several", "many"},
+}  # fmt: skip
+# nouns with a people ending that name things or abstractions
+NOT_PEOPLE = {
+    "es": {"estado", "mercado", "senado", "pasado", "resultado", "tratado", "acuerdo", "sector", "interior", "exterior",
+           "valor", "error", "motor", "temor", "rumor", "honor", "calor", "color", "amor", "dolor", "favor", "labor",
+           "presidente", "gobierno", "frente", "ambiente", "accidente", "incidente", "continente", "expediente",
+           "contrato", "mandato", "atentado", "comunicado", "enfrentamiento", "cuidado", "ministerio", "juzgado"},
+    "en": {"government", "statement", "number", "member", "center", "centre", "order", "power", "water", "paper",
+           "letter", "matter", "other", "border", "report", "agreement", "president", "minister", "event"},
+}  # fmt: skip
+# people nouns without a people ending
+PEOPLE_WORDS = {
+    "es": {"miembro", "miembros", "joven", "jóvenes", "mujer", "mujeres", "hombre", "hombres", "familia", "familias",
+           "fieles", "hinchas", "presos", "reos", "rehenes", "colegas", "líderes", "jefes", "padres", "madres",
+           "vecinos", "miles", "cientos", "centenares"},
+    "en": {"members", "youths", "women", "men", "families", "fans", "prisoners", "inmates", "colleagues", "leaders",
+           "parents", "mothers", "people", "crowds", "locals"},
+}  # fmt: skip
+MAX_SIDE_TOKENS = 10
+
+
+def _head_through_quantity(tok: Token, lang: str) -> Token:
+    """ "decenas de colonos" -> colonos; "Unos 600 miembros de los Sin Tierra" -> miembros."""
+    node = tok
+    for _ in range(2):
+        if fold(node.text) not in QUANTITY_HEADS[lang] and node.pos_ != "NUM":
+            break
+        kids = [g for c in node.children for g in ([c] if c.pos_ != "ADP" else list(c.children))]
+        nxt = next((c for c in kids if c.pos_ in ("NOUN", "PROPN") and c.i > node.i), None)
+        if nxt is None:
+            break
+        node = nxt
+    return node
+
+
+def _sector(word: str, lang: str, kb: KnowledgeBase) -> str | None:
+    for e in kb.entries(lang, fold(word)):
+        if e.kind == "sector" and e.sector:
+            return e.sector
+    return None
+
+
+def names_people(tok: Token, lang: str, kb: KnowledgeBase) -> tuple[bool, str | None]:
+    """(is the phrase headed by `tok` someone, the sector its head noun names)."""
+    if tok.pos_ == "PRON" or lang not in PEOPLE_ENDINGS:
+        return False, None
+    head = _head_through_quantity(tok, lang)
+    sector = _sector(head.text, lang, kb) or _sector(head.lemma_, lang, kb)
+    if sector:
+        return True, sector
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("LOC", "GPE", "DATE", "TIME", "MISC"):
+        return True, None
+    if head.pos_ == "NUM" or (tok.pos_ == "NUM" and head is tok):
+        return bool(head.like_num), "CVL" if head.like_num else None  # "más de 12.000 protestaron"
+    word = fold(head.text)
+    if head.pos_ in ("NOUN", "ADJ") and word not in NOT_PEOPLE[lang] and fold(head.lemma_) not in NOT_PEOPLE[lang]:
+        if (word.endswith(PEOPLE_ENDINGS[lang]) and len(word) > 4) or word in PEOPLE_WORDS[lang]:
+            return True, None
+    return False, None
+
+
+def side_text(tok: Token) -> tuple[int, int]:
+    """Character bounds (in the doc) of the phrase `tok` heads, up to a comma or a clause."""
+    left, right = tok.left_edge.i, tok.i
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        if (
+            t.text in (",", "(", ";", ":")
+            or t.dep_ in ("relcl", "acl", "advcl", "ccomp")
+            or t.i - left >= MAX_SIDE_TOKENS
+        ):
+            break
+        right = t.i
+    doc = tok.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def side_from_words(tok: Token, lang: str, kb: KnowledgeBase, offset: int, country: str | None) -> ActorMention | None:
+    """The side a phrase names when the knowledge base knows none of it, or None when it is no actor.
+
+    `offset`: the sentence's start in the article text; `country`: where the sentence, its dateline
+    or its article happens (None: unknown, coded `---`).
+    """
+    ok, sector = names_people(tok, lang, kb)
+    if not ok:
+        return None
+    start, end = side_text(tok)
+    actor = Actor(country=country or "---", sector=sector)
+    return ActorMention(actor, offset + start, offset + end, tok.doc.text[start:end], "words")

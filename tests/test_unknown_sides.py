@@ -1,0 +1,46 @@
+"""A side the knowledge base does not know is its words (actors/unknown.py, issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alianza.actors.unknown import side_from_words
+from alianza.pipeline import Resources
+
+
+def _subject_side(res: Resources, text: str, lang: str, country: str | None = None) -> tuple[str, str] | None:
+    doc = res.nlp(lang)(text)
+    subj = next(t for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
+    m = side_from_words(subj, lang, res.kb, offset=0, country=country)
+    return None if m is None else (m.text, m.actor.code)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country", "expected"),
+    [
+        ("Decenas de colonos protestaron en Hebrón.", "es", "PSE", ("Decenas de colonos", "PSE CVL")),
+        ("Los amotinados lanzaron tejas contra los guardias.", "es", None, ("Los amotinados", "--- OPP")),
+        ("Los orangistas desfilaron por el centro de Belfast.", "es", "GBR", ("Los orangistas", "GBR")),
+        ("Los pesqueros de atún bloquearon el puerto.", "es", None, ("Los pesqueros de atún", "---")),
+        ("Unos 600 miembros del movimiento ocuparon la hacienda.", "es", "BRA", ("Unos 600 miembros del movimiento", "BRA")),
+        ("Hundreds of dockers walked out in Mombasa.", "en", "KEN", ("Hundreds of dockers", "KEN LAB")),
+        ("Angry villagers blocked the road to the mine.", "en", None, ("Angry villagers", "--- CVL")),
+    ],
+)  # fmt: skip
+def test_a_phrase_of_people_is_a_side_with_its_sector_and_the_given_country(
+    res: Resources, text: str, lang: str, country: str | None, expected: tuple[str, str]
+) -> None:
+    assert _subject_side(res, text, lang, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La ley provocó protestas en todo el país.", "es"),
+        ("La jornada del lunes terminó sin incidentes.", "es"),
+        ("The agreement angered the unions.", "en"),
+        ("Ellos marcharon hasta la plaza.", "es"),
+    ],
+)
+def test_a_phrase_that_is_no_actor_gives_no_side(res: Resources, text: str, lang: str) -> None:
+    assert _subject_side(res, text, lang) is None
