@@ -20,9 +20,9 @@ def _subject_side(res: Resources, text: str, lang: str, country: str | None = No
     [
         ("Decenas de colonos protestaron en Hebrón.", "es", "PSE", ("Decenas de colonos", "PSE CVL")),
         ("Los amotinados lanzaron tejas contra los guardias.", "es", None, ("Los amotinados", "--- OPP")),
-        ("Los orangistas desfilaron por el centro de Belfast.", "es", "GBR", ("Los orangistas", "GBR")),
-        ("Los pesqueros de atún bloquearon el puerto.", "es", None, ("Los pesqueros de atún", "---")),
-        ("Unos 600 miembros del movimiento ocuparon la hacienda.", "es", "BRA", ("Unos 600 miembros del movimiento", "BRA")),
+        ("Los orangistas desfilaron por el centro de Belfast.", "es", "GBR", ("Los orangistas", "GBR CVL")),
+        ("Los pesqueros de atún bloquearon el puerto.", "es", None, ("Los pesqueros de atún", "--- CVL")),
+        ("Unos 600 miembros del movimiento ocuparon la hacienda.", "es", "BRA", ("Unos 600 miembros del movimiento", "BRA CVL")),
         ("Hundreds of dockers walked out in Mombasa.", "en", "KEN", ("Hundreds of dockers", "KEN LAB")),
         ("Angry villagers blocked the road to the mine.", "en", None, ("Angry villagers", "--- CVL")),
     ],
@@ -44,3 +44,22 @@ def test_a_phrase_of_people_is_a_side_with_its_sector_and_the_given_country(
 )
 def test_a_phrase_that_is_no_actor_gives_no_side(res: Resources, text: str, lang: str) -> None:
     assert _subject_side(res, text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype", "source"),
+    [
+        ("Decenas de colonos protestaron en Hebrón contra el desalojo.", "es", "PROTEST", "PSE CVL"),
+        ("Los orangistas desfilaron por el centro de Belfast contra el acuerdo.", "es", "PROTEST", "GBR CVL"),
+        ("López Obrador convocó una caravana de protesta contra el fraude en Ciudad de México.", "es", "PROTEST", "MEX"),
+        ("Angry villagers blocked the road to the copper mine in Zambia.", "en", "PROTEST", "ZMB CVL"),
+    ],
+)  # fmt: skip
+def test_an_event_whose_side_the_base_does_not_know_is_coded_with_that_side(
+    res: Resources, text: str, lang: str, etype: str, source: str
+) -> None:
+    import alianza
+
+    coded = alianza.code_text(text, lang=lang, published="2025-04-02", clean=False, resources=res)
+    got = [(e.type, e.source.actor.code if e.source else None) for e in coded.events]
+    assert (etype, source) in got, got

@@ -14,6 +14,7 @@ from typing import Any
 
 from .actors import ArticleContext, KnowledgeBase, find_mentions, load_kb
 from .actors.resolve import place_countries, place_in
+from .actors.unknown import word_sides
 from .events.code import CodingState, SentenceCoder
 from .events.lexicon import Lexicon, available_lexicons, load_lexicon
 from .events.ontology import EventType, load_ontology
@@ -151,6 +152,9 @@ def code_article(
     state = CodingState(article.id, article.published)
     events: list[Event] = []
     for (s, mentions, places, _c), doc in zip(todo, docs, strict=True):
+        # a subject the knowledge base does not know is a side of its own words (actors/unknown.py)
+        where = next((p.country for _a, _b, p in places if p.country), None) or ctx.home_country()
+        mentions = mentions + word_sides(doc, mentions, lang, res.kb, s.start, where)
         coder = SentenceCoder(
             doc,
             s,

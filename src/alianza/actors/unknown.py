@@ -4,7 +4,8 @@
 una caravana": the resolver finds no actor in these subjects, and an event without sides was
 dropped. GDELT and POLECAT code them: the side keeps its text, takes its sector from the head noun
 when that noun names one (through a quantity: "decenas de colonos" is its colonos), and its country
-from the sentence, the dateline or the article's places, else `---`.
+from the sentence, the dateline or the article's places, else `---`. People of no known role
+("los orangistas", "los pesqueros") are civilians (CVL), as CAMEO codes unidentified people.
 
 Only a side that is no actor at all is dropped: a date, a number of things, an abstract noun ("la
 ley", "el proyecto"), a pronoun (pronouns go through the coder's antecedent rule). What names
@@ -91,7 +92,7 @@ def names_people(tok: Token, lang: str, kb: KnowledgeBase) -> tuple[bool, str | 
     word = fold(head.text)
     if head.pos_ in ("NOUN", "ADJ") and word not in NOT_PEOPLE[lang] and fold(head.lemma_) not in NOT_PEOPLE[lang]:
         if (word.endswith(PEOPLE_ENDINGS[lang]) and len(word) > 4) or word in PEOPLE_WORDS[lang]:
-            return True, None
+            return True, "CVL"  # people of no role the base knows are civilians (CAMEO CVL)
     return False, None
 
 
@@ -124,3 +125,26 @@ def side_from_words(tok: Token, lang: str, kb: KnowledgeBase, offset: int, count
     start, end = side_text(tok)
     actor = Actor(country=country or "---", sector=sector)
     return ActorMention(actor, offset + start, offset + end, tok.doc.text[start:end], "words")
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+
+
+def word_sides(
+    doc: Any, mentions: list[ActorMention], lang: str, kb: KnowledgeBase, offset: int, country: str | None
+) -> list[ActorMention]:
+    """Sides from the words of the subjects the resolver found no actor in, for the coder to use
+    like any mention. A subject whose phrase holds a mention already is left to that mention."""
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    out: list[ActorMention] = []
+    for t in doc:
+        if t.dep_.lower() not in SUBJECT_DEPS:
+            continue
+        start, end = side_text(t)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        m = side_from_words(t, lang, kb, offset, country)
+        if m is not None:
+            out.append(m)
+            taken.append((start, end))
+    return out
