@@ -93,3 +93,19 @@ def test_imported_trigger_files_name_their_source_and_every_entry_its_group() ->
         assert "MIT" in lines[0] and "Open Event Data Alliance" in lines[1], path
         entries = [i for i, x in enumerate(lines) if x.startswith("  - ")]
         assert entries and all(lines[i - 1].startswith("  # from ") for i in entries), path
+
+
+def test_imported_places_give_bare_sectors_their_country_and_common_words_are_no_places(kb: KnowledgeBase) -> None:
+    assert ("mineros", "LAB") in _sectors("Los mineros de Oruro marcharon.", "es", kb)
+    ctx = ArticleContext(date=dt.date(2025, 3, 1))
+    got = [(m.text, m.actor.code) for m in find_mentions("Los mineros marcharon desde Cochabamba.", "es", kb, ctx)]
+    assert ("mineros", "BOL LAB") in got and ("Cochabamba", "BOL") in got
+    # "Rincón Hondo" is a Colombian village; "hondo" a word: no Japanese place in it
+    assert all(m.actor.country != "JPN" for m in find_mentions("en el corregimiento Rincon Hondo", "es", kb, ctx))
+
+
+@pytest.mark.skipif(not DICTS.is_dir(), reason="no ../shared/dictionaries beside this checkout")
+def test_place_import_is_reproducible_from_the_dictionary() -> None:
+    mod = _script("import_places")
+    path = ROOT / "src" / "alianza" / "data" / "actors" / "places.phoenix.tsv"
+    assert path.read_text(encoding="utf-8") == mod.render(mod.derive(DICTS))

@@ -363,18 +363,25 @@ def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None
 
 
 def _load_places(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
-    path = root / "places.tsv"
-    for no, row in read_tsv(path):
-        try:
-            name, country, _kind, lat, lon = row
-            if country not in kb.country_names:
-                raise ValueError(f"unknown country {country}")
-            place = Place(name, country, float(lat), float(lon))
-        except ValueError as err:
-            problems.append(Problem(str(path), no, f"expected name, alpha-3, kind, lat, lon: {err}"))
-            continue
-        kb.places[fold(name)] = place
-        kb.add(ALL_LANGS, name, Entry("place", country=country, name=name))
+    # ours first, then those derived from the field's dictionaries (places.<source>.tsv, scripts/),
+    # which may lack coordinates
+    for path in [root / "places.tsv", *sorted(root.glob("places.*.tsv"))]:
+        for no, row in read_tsv(path):
+            try:
+                name, country, _kind, lat, lon = (row + ["", ""])[:5] if len(row) >= 3 else row
+                if country not in kb.country_names:
+                    raise ValueError(f"unknown country {country}")
+                if path.name == "places.tsv" or lat or lon:
+                    place = Place(name, country, float(lat), float(lon))
+                else:
+                    place = Place(name, country)
+            except ValueError as err:
+                problems.append(Problem(str(path), no, f"expected name, alpha-3, kind, lat, lon: {err}"))
+                continue
+            if fold(name) in kb.places:
+                continue
+            kb.places[fold(name)] = place
+            kb.add(ALL_LANGS, name, Entry("place", country=country, name=name))
 
 
 def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = None) -> KnowledgeBase:
