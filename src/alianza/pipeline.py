@@ -17,6 +17,7 @@ from .actors.resolve import place_countries, place_in
 from .actors.unknown import word_sides
 from .events.code import CodingState, SentenceCoder
 from .events.lexicon import Lexicon, available_lexicons, load_lexicon
+from .events.lists import split_lists
 from .events.ontology import EventType, load_ontology
 from .ingest.clean import clean_page
 from .ingest.langid import detect_language
@@ -166,7 +167,7 @@ def code_article(
             places,
             lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
         )
-        events.extend(coder.code())
+        events.extend(split_lists(coder.code(), doc, mentions, s.start))  # events/lists.py: one per member
     return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo), tuple(ctx.learned.values()))
 
 
