@@ -57,7 +57,7 @@ def _a_state(m: ActorMention) -> bool:
 
 
 def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], offset: int) -> list[Event]:
-    """The events of a sentence, each event of a listed side repeated for every other member."""
+    """The events of a sentence, each event of a listed source repeated for every other member."""
     by_token: dict[int, ActorMention] = {}
     for m in mentions:
         for t in _tokens_of(m, doc, offset):
@@ -65,19 +65,13 @@ def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], off
     out: list[Event] = []
     for ev in events:
         out.append(ev)
-        for side in ("source",):
-            m = getattr(ev, side)
-            if m is None:
+        m, other = ev.source, ev.target
+        if m is None or not _a_state(m):
+            continue
+        for member in _members(m, doc, by_token, offset):
+            if not _a_state(member) or member.actor == m.actor:
                 continue
-            other = ev.target if side == "source" else ev.source
-            if not _a_state(m):
+            if other is not None and (member.start == other.start or member.actor == other.actor):
                 continue
-            for member in _members(m, doc, by_token, offset):
-                if not _a_state(member):
-                    continue
-                if other is not None and (member.start == other.start or member.actor == other.actor):
-                    continue
-                if member.actor == m.actor:
-                    continue
-                out.append(replace(ev, **{side: member}))
+            out.append(replace(ev, source=member))
     return out
