@@ -59,9 +59,9 @@ def _a_state(m: ActorMention) -> bool:
 def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], offset: int) -> list[Event]:
     """The events of a sentence, each event of a listed source repeated for every other member."""
     by_token: dict[int, ActorMention] = {}
-    for m in mentions:
-        for t in _tokens_of(m, doc, offset):
-            by_token.setdefault(t.i, m)
+    for mention in mentions:
+        for t in _tokens_of(mention, doc, offset):
+            by_token.setdefault(t.i, mention)
     out: list[Event] = []
     for ev in events:
         out.append(ev)
