@@ -10,7 +10,14 @@ Entry schema (all keys but `id` and `lemmas` optional):
   requires: at least one of these lemmas must sit in the trigger's phrase (its children, grandchildren
     or the trigger itself): "amenazar" + "muerte", "firmar" + "acuerdo"
   requires_also: a second requirement of the same kind
-  requires_if_lemma: {lemma: [...]} a requirement that applies only when the trigger is that lemma
+  requires_if_lemma: {lemma: [...]} a requirement that applies only when the trigger is that lemma;
+    with `sense_by_arguments`, met also by a verb with neither object nor clause
+  sense_by_arguments: the lemmas of `requires_if_lemma` whose requirement a bare verb meets: the
+    verb's arguments tell its sense ("500.000 funcionarios manifestaron en las calles" demonstrate;
+    "manifestó su apoyo", "manifestó que..." say)
+  excludes_if_lemma: {lemma: [...]} the entry does not apply to that lemma when one of these words
+    follows the trigger ("called on member states", "called for talks" are no phone calls;
+    "called Erdogan on Monday" is one)
   requires_target: no event without a target actor
   light_only: a noun that is an event only as the object of a support verb (sostener una
     conversación, hold talks) or of a verb that is itself a trigger
@@ -48,6 +55,8 @@ KEYS = frozenset(
         "requires",
         "requires_also",
         "requires_if_lemma",
+        "sense_by_arguments",
+        "excludes_if_lemma",
         "requires_target",
         "light_only",
         "standalone",
@@ -85,6 +94,8 @@ class Entry:
     requires_subject_sector: frozenset[str]
     mode_cues: dict[str, str]
     object_is_actor: bool = False
+    sense_by_arguments: bool = False
+    excludes_if_lemma: dict[str, frozenset[str]] = field(default_factory=dict)
     yields_to: dict[str, str] = field(default_factory=dict)
 
 
@@ -158,6 +169,8 @@ def load_lexicon(lang: str) -> Lexicon:
                     requires=_fset(e.get("requires")),
                     requires_also=_fset(e.get("requires_also")),
                     requires_if_lemma={fold(k): _fset(v) for k, v in (e.get("requires_if_lemma") or {}).items()},
+                    sense_by_arguments=bool(e.get("sense_by_arguments")),
+                    excludes_if_lemma={fold(k): _fset(v) for k, v in (e.get("excludes_if_lemma") or {}).items()},
                     requires_target=bool(e.get("requires_target")),
                     light_only=bool(e.get("light_only")),
                     standalone=bool(e.get("standalone")) or pos == "verb",

@@ -86,9 +86,18 @@ class TriggerRules(ArgumentRules, ModalityRules):
         if e.requires_also and not (e.requires_also & self.subtree_lemmas(t)):
             return None
         req = e.requires_if_lemma.get(self.lem(t))
-        if req and not (req & phrase):
+        if req and not (req & phrase) and not (e.sense_by_arguments and self.bare_verb(t)):
+            return None
+        unless = e.excludes_if_lemma.get(self.lem(t))
+        if unless and t.i + 1 < len(self.doc) and fold(self.doc[t.i + 1].text) in unless:
             return None
         return v
+
+    def bare_verb(self, t: Token) -> bool:
+        """A verb with neither a direct object nor a clause: "los funcionarios manifestaron en las
+        calles" (they demonstrated), not "manifestó su apoyo" or "manifestó que" (they said)."""
+        said = self.syn.obj | {"obj", "dobj", "ccomp", "xcomp", "csubj"}  # a purpose clause (advcl) still marches
+        return not any(self.dep(c) in said for c in t.children)
 
     def warns_that(self, t: Token) -> bool:
         """ "X warned that Y could attack": a statement about someone else's action, not a threat
