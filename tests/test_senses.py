@@ -32,3 +32,18 @@ def test_called_on_and_called_for_are_demands_and_called_someone_is_a_call(res: 
     assert ("CONSULT", "IGO EU") not in _types(res, "The European Union called on Israel to allow aid into Gaza.", "en")
     assert ("REQUEST", "IGO EU") in _types(res, "The European Union called on Israel to allow aid into Gaza.", "en")
     assert ("CONSULT", "RUS GOV") in _types(res, "Russian President Vladimir Putin called Erdogan on Monday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "protests"),
+    [
+        ("Las protestas continuaron el martes en Tegucigalpa.", "es", 1),
+        ("Una huelga general afectó el martes a los hospitales de Montevideo.", "es", 1),
+        ("PROTESTAN POR AUMENTO DEL PASAJE EN GUAYAQUIL", "es", 1),
+        ("La marcha recorrió el centro de Quito.", "es", 1),
+        ("The security chief warned he would no longer tolerate rallies in Cairo.", "en", 0),
+        ("Thousands converged on Accra to protest against the new tax.", "en", 0),
+    ],
+)
+def test_a_protest_is_coded_even_when_no_one_is_named(res: Resources, text: str, lang: str, protests: int) -> None:
+    assert sum(1 for t, _s in _types(res, text, lang) if t == "PROTEST") == protests

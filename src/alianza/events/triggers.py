@@ -183,7 +183,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
     def has_sides(self, t: Token, v: Token, e: Entry, args: Args) -> bool:
         """Do the arguments make an event of the entry? Someone must be named, a statement needs a
         placeable speaker or an addressee, and the entry's own requirements must hold."""
-        if args.source is None and args.target is None:
+        if args.source is None and args.target is None and not self.protest_by_no_one_named(t, v, e):
             return False
         if (
             e.pos == "noun"
@@ -202,7 +202,9 @@ class TriggerRules(ArgumentRules, ModalityRules):
         ):
             return False
         if e.requires_subject_sector and (
-            args.source is None or args.source.actor.sector not in e.requires_subject_sector
+            args.source.actor.sector not in e.requires_subject_sector
+            if args.source is not None
+            else not self.protest_by_no_one_named(t, v, e)
         ):
             return False
         return not (
@@ -211,6 +213,35 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and args.source.actor == args.target.actor
             and args.source.start == args.target.start
         )
+
+    def protest_by_no_one_named(self, t: Token, v: Token, e: Entry) -> bool:
+        """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is
+        collective action that happened, whoever did it; wire news reports many without naming the
+        crowd, and the event is coded with its sides empty. A protest noun must head its own clause,
+        be a clause's subject or a support verb's object, not a word of another phrase; a protest
+        verb must have no subject (a subject the resolver cannot place is someone: no event)."""
+        if e.type != "PROTEST":
+            return False
+        if e.pos == "verb":  # "PROTESTAN POR AUMENTO SALARIAL": a main verb with no subject at all
+            if self.dep(t) not in ("root", "conj", "parataxis"):
+                return False  # "to protest", "who protested": its subject is another clause's
+            return not any(self.dep(c) in self.syn.subj | {"nsubj", "nsubjpass", "nsubj:pass"} for c in t.children)
+        if v.i == t.i or self.dep(t) in self.syn.subj | {"nsubj", "root"}:
+            return True
+        # the object of a support verb ("convocaron una huelga") or of a verb that reports it happened
+        # ("provocó una ola de protestas", "la policía reprimió la protesta"); not of a verb that
+        # only imagines it ("will no longer tolerate rallies")
+        if self.dep(t) not in self.syn.obj | {"obj", "dobj"}:
+            return False
+        return self.is_light(t.head) or self.reports_fact(t.head)
+
+    def reports_fact(self, v: Token) -> bool:
+        """A finite verb, neither negated nor under a modal or future auxiliary."""
+        if "Inf" in v.morph.get("VerbForm") or "Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood"):
+            return False
+        near = [c for c in v.children if self.dep(c) in ("aux", "advmod", "neg")]
+        words = {self.lem(c) for c in near} | {fold(c.text) for c in near}
+        return not (words & (self.syn.negation | self.syn.modal_verbs | {"will", "would"}))
 
     def cued_mode(self, t: Token, v: Token, e: Entry) -> str | None:
         """The mode a word of the trigger's phrase says (the type file's `mode_cues`)."""
