@@ -63,3 +63,21 @@ def test_an_event_whose_side_the_base_does_not_know_is_coded_with_that_side(
     coded = alianza.code_text(text, lang=lang, published="2025-04-02", clean=False, resources=res)
     got = [(e.type, e.source.actor.code if e.source else None) for e in coded.events]
     assert (etype, source) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Más de 30.000 israelíes marcharon en Tel Aviv.", "es", ("israelíes", "ISR CVL")),
+        ("DECENAS DE MILES DE ARGENTINOS MARCHARON", "es", ("ARGENTINOS", "ARG CVL")),
+        ("Thousands of Nigerians rallied in Lagos.", "en", ("Nigerians", "NGA CVL")),
+        ("Los israelíes respondieron con un ataque.", "es", ("israelíes", "ISR")),
+    ],
+)
+def test_counted_people_of_a_nationality_are_civilians_and_the_bare_plural_is_the_country(
+    res: Resources, text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    from alianza.actors import ArticleContext, find_mentions
+
+    got = [(m.text, m.actor.code) for m in find_mentions(text, lang, res.kb, ArticleContext())]
+    assert expected in got, got

@@ -33,6 +33,7 @@ from .kb import KnowledgeBase
 from .readings import person_of, pick_reading
 from .residence import resident_group
 from .scan import Scan
+from .unknown import counted_people
 
 __all__ = ["ArticleContext", "HomeTally", "find_mentions", "place_countries", "place_in"]
 
@@ -96,6 +97,8 @@ def _single(s: Scan, i: int, h: Hit) -> None:
         # "attacked Kharkiv": a place in an argument stands for its country (CAMEO convention)
         s.emit(h.start, h.end, Actor(country=e.country), "place")
     elif e := h.kind("demonym"):
-        s.emit(h.start, h.end, Actor(country=e.country), "adjective")
+        # "30.000 israelíes", "miles de manifestantes kurdos", "thousands of Nigerians": counted people, not the state
+        sector = "CVL" if counted_people(text, h.start) else None
+        s.emit(h.start, h.end, Actor(country=e.country, sector=sector), "adjective")
     elif e := h.kind("sector"):
         bare_sector(s, h, e)

@@ -16,6 +16,7 @@ bare number of people ("más de 12.000 protestaron").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..textutil import fold
@@ -148,3 +149,25 @@ def word_sides(
             out.append(m)
             taken.append((start, end))
     return out
+
+
+_COUNT = re.compile(r"(?:^|\s)(\d[\d.,]*|\w+)(?:\s+(?:de|of))?\s*$", re.IGNORECASE)
+_NUMBERS = (
+    "dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil two three four five six seven eight nine ten"
+)
+_COUNT_WORDS = frozenset(fold(w) for lang in QUANTITY_HEADS for w in QUANTITY_HEADS[lang]).union(_NUMBERS.split()) - {
+    "parte",
+    "mayoria",
+    "medio",
+    "some",
+    "many",
+}
+
+
+def counted_people(text: str, start: int) -> bool:
+    """Is the word at `start` counted ("30.000 israelíes", "miles de kurdos", "thousands of Nigerians")?"""
+    m = _COUNT.search(text[max(0, start - 40) : start])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0].isdigit() or fold(word) in _COUNT_WORDS
