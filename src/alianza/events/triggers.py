@@ -218,7 +218,8 @@ class TriggerRules(ArgumentRules, ModalityRules):
         """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is
         collective action that happened, whoever did it; wire news reports many without naming the
         crowd, and the event is coded with its sides empty. A protest noun must head its own clause,
-        be a clause's subject or a support verb's object, not a word of another phrase; a protest
+        be a clause's subject, a support verb's object or a phrase of its own ("ante una oleada de
+        protestas"), not a modifier of another word; a protest
         verb must have no subject (a subject the resolver cannot place is someone: no event)."""
         if e.type != "PROTEST":
             return False
@@ -226,7 +227,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
             if self.dep(t) not in ("root", "conj", "parataxis"):
                 return False  # "to protest", "who protested": its subject is another clause's
             return not any(self.dep(c) in self.syn.subj | {"nsubj", "nsubjpass", "nsubj:pass"} for c in t.children)
-        if v.i == t.i or self.dep(t) in self.syn.subj | {"nsubj", "root"}:
+        if v.i == t.i or self.dep(t) in self.syn.subj | {"nsubj", "root", "obl", "nmod", "pobj", "conj", "appos"}:
             return True
         # the object of a support verb ("convocaron una huelga") or of a verb that reports it happened
         # ("provocó una ola de protestas", "la policía reprimió la protesta"); not of a verb that
