@@ -13,7 +13,7 @@ followed by a name is that person (`titles`).
 from __future__ import annotations
 
 from ..types import Actor
-from .hits import AND_GAP, FROM_WORD, LED_GAP, OF_GAP, ORIGIN_SECTORS, POSS_GAP, SPACE_GAP
+from .hits import AND_GAP, FROM_WORD, LED_GAP, OF_GAP, ORIGIN_SECTORS, POSS_GAP, SPACE_GAP, Hit
 from .readings import country_of, person_of, pick_reading
 from .scan import Scan
 from .titles import apposition, modifier_gap, possessive_modifier_gap
@@ -32,18 +32,34 @@ def sector_of_country(s: Scan, i: int) -> int | None:
     of = OF_GAP.match(gap)
     if of and FROM_WORD.search(gap) and sector.sector not in ORIGIN_SECTORS:
         of = None  # "withdrew its forces from Panama": "from" is where they leave, not whose
+    last = nxt  # the hit that says the country
+    if of and nxt.kind("sector") and (inner := _state_body_country(s, i + 1)) is not None:
+        last = inner  # "el presidente del Gobierno español", "the prime minister of the Spanish government"
     if (SPACE_GAP.match(gap) and nxt.kind("demonym")) or of:
-        qual = country_of(nxt, kb, ctx, text)
+        qual = country_of(last, kb, ctx, text)
     if qual is None or not qual.country:
         return None
     actor = Actor(country=qual.country, sector=sector.sector, name=qual.name, org=qual.org)
-    end, how = nxt.end, "adjective" if nxt.kind("demonym") else "title"
+    end, how = last.end, "adjective" if last.kind("demonym") else "title"
     if (app := apposition(text, end, kb, ctx, actor)) is not None:
         end, actor = app
         how = "apposition"
     s.emit(h.start, end, actor, how)
-    s.used.update((i, i + 1))
-    return i + 2
+    used = (i, i + 1, i + 2) if last is not nxt else (i, i + 1)
+    s.used.update(used)
+    return used[-1] + 1
+
+
+def _state_body_country(s: Scan, j: int) -> Hit | None:
+    """The nationality or of-country right after the state body at hit `j` ("Gobierno español",
+    "Gobierno de España"): the hit that says whose body it is, or None."""
+    body, after = s.hits[j], s.hit(j + 1)
+    if after is None or not (sec := body.kind("sector")) or sec.sector != "GOV":
+        return None
+    gap = s.text[body.end : after.start]
+    if (SPACE_GAP.match(gap) and after.kind("demonym")) or (OF_GAP.match(gap) and after.kind("country")):
+        return after
+    return None
 
 
 def two_nationalities(s: Scan, i: int) -> int | None:

@@ -1,0 +1,47 @@
+"""The wrong sides a new user's articles showed (issue 13), each as a general rule on sentences of our own."""
+
+from __future__ import annotations
+
+import alianza
+from alianza.pipeline import Resources
+
+
+def _coded(res: Resources, text: str, lang: str) -> list[tuple[str, str | None, str | None]]:
+    coded = alianza.code_text(text, lang=lang, published="2025-06-30", clean=False, resources=res)
+    return [
+        (e.type, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+        for e in coded.events
+    ]
+
+
+def test_the_head_of_a_government_named_by_its_state_body_is_of_that_state(res: Resources) -> None:
+    got = _coded(
+        res, "El presidente del Gobierno español, Pedro Sánchez, se reunió en Rabat con el rey Mohamed VI.", "es"
+    )
+    assert ("CONSULT", "ESP GOV", "MAR GOV") in got, got
+    got = _coded(
+        res, "El presidente del Gobierno de Italia viajó a Túnez para reunirse con el presidente tunecino.", "es"
+    )
+    assert all(s != "TUN GOV" for _t, s, _g in got), got
+
+
+def test_a_condemned_attack_targets_the_attacker(res: Resources) -> None:
+    assert ("ACCUSE", "IGO EU", "RUS") in _coded(res, "The EU condemned the Russian attack on Kharkiv.", "en")
+    assert ("ACCUSE", "IGO EU", "RUS") in _coded(res, "La UE condenó el ataque ruso contra Járkov.", "es")
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(res: Resources) -> None:
+    got = _coded(res, "North Korea fired two ballistic missiles into the sea off its east coast.", "en")
+    assert got and all(t == "MOBILIZE" for t, _s, _g in got), got
+    got = _coded(res, "Corea del Norte disparó un misil de prueba sobre el mar de Japón.", "es")
+    assert got and all(t != "ASSAULT" for t, _s, _g in got), got
+
+
+def test_withdrawing_embassy_staff_or_an_ambassador_is_a_sanction(res: Resources) -> None:
+    assert ("SANCTION", "RUS", "LTU") in _coded(res, "Russia withdrew its embassy staff from Lithuania.", "en")
+    assert any(t == "SANCTION" for t, _s, _g in _coded(res, "Perú retiró a su embajador en México.", "es"))
+
+
+def test_should_stop_suppressing_is_a_demand_not_coercion(res: Resources) -> None:
+    got = _coded(res, "China should stop suppressing the Uyghurs, the US said.", "en")
+    assert ("REQUEST", "USA", "CHN") in got and all(t != "COERCE" for t, _s, _g in got), got
