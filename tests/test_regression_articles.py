@@ -19,9 +19,9 @@ from alianza.eval.run import evaluate
 from alianza.pipeline import Resources
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
-FALSE_ALARM_CEILING = 10  # a ratchet: lower it as rules land (14 at first, most of them sides without a country)
+FALSE_ALARM_CEILING = 8  # a ratchet: lower it as rules land (14 at first, most of them sides without a country)
 MIN_ARTICLES = 12
-MIN_FOUND = 29  # required events found; rises with the required list
+MIN_FOUND = 31  # required events found; rises with the required list
 
 
 def _expected() -> dict[str, list[dict[str, Any]]]:
