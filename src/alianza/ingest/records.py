@@ -13,6 +13,7 @@ from typing import Any
 
 from ..types import Rejection
 from .html import date_from_url, extract, site_of
+from .htmlguard import HtmlTooBig
 from .rawdoc import Origin, RawDoc
 from .sniff import HTML, text_format
 
@@ -60,7 +61,10 @@ def record_doc(rec: Any, where: Origin, fields: FieldMap) -> RawDoc | Rejection:
     published = _str(_get(rec, fields.date))
     fmt, clean, lang_hint = "jsonl", bool(rec.get("clean", False)), None
     if text_format(text[:4096]) == HTML:
-        page = extract(text, url)
+        try:
+            page = extract(text, url)
+        except HtmlTooBig as err:
+            return Rejection(where.display, "read", err.reason, f"field {fields.text!r}: {err}")
         if page is None:
             return Rejection(where.display, "read", "no_text", f"field {fields.text!r} is HTML without main text")
         text, fmt, lang_hint = page.text, "jsonl+html", page.lang

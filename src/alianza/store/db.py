@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from ..config import settings
 from ..errors import StoreError
 from ..serialize import ARTICLE_FIELDS, article_json, event_json
 from ..types import Actor, CodedArticle
@@ -239,7 +240,7 @@ class Store:
         delay = 0.02
         while True:
             try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
+                self.con = duckdb.connect(self.path, read_only=read_only, config=settings().duckdb_config())
                 break
             except duckdb.Error as err:
                 if _is_lock_error(err) and time.monotonic() < deadline:
