@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from ..types import Rejection
 
 T = TypeVar("T")
+MODEL_LOAD_S = 120.0
 
 # How the summary line names each reason (reasons not listed are shown with spaces for underscores).
 REASON_WORDS = {
@@ -92,6 +93,21 @@ def each_within(items: Iterable[T], seconds: float, source: str) -> Iterator[T |
             yield late.rejection(source, "read", "reading the next document")
             return
         yield item
+
+
+class CodingClock:
+    """The coding deadline of each article. The first article of a language also loads its models
+    and fills the process's caches (seconds on a busy machine), and gets MODEL_LOAD_S more."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.started: set[str | None] = set()
+
+    def limit(self, lang: str | None) -> float:
+        if self.seconds <= 0 or lang in self.started:
+            return self.seconds
+        self.started.add(lang)
+        return self.seconds + MODEL_LOAD_S
 
 
 def reason_counts(rejections: Iterable[Rejection]) -> str:

@@ -29,7 +29,7 @@ from ..store.db import Fingerprint, Store
 from ..textutil import scrub
 from ..types import Actor, Article, CodedArticle, Rejection
 from . import dedup
-from .limits import Deadline, deadline, each_within, reason_counts, rejection_json
+from .limits import CodingClock, Deadline, deadline, each_within, reason_counts, rejection_json
 from .rawdoc import RawDoc
 from .readers import ReadOptions, read_path, walk
 from .walk import shown
@@ -156,6 +156,7 @@ class _Runner:
         self.report = BatchReport()
         self.homes = HomeTally()
         self.people: dict[str, tuple[Actor, dt.date | None]] = {}  # the corpus memory of people
+        self.clock = CodingClock(opts.file_timeout)
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -282,7 +283,7 @@ class _Runner:
             a = it.article
             if a.duplicate_of is None and self.opts.code and self.res.codes(a.lang):
                 try:
-                    with deadline(self.opts.file_timeout):
+                    with deadline(self.clock.limit(a.lang)):
                         it.coded = code_article(
                             a,
                             self.res,
