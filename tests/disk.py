@@ -104,6 +104,8 @@ def make_disk(root: Path, outside: Path, small_files: int = 10_000) -> Disk:
     for name, dev in (("zeros.txt", "/dev/zero"), ("noise.html", "/dev/urandom"), ("null.txt", "/dev/null")):
         _link(disk, name, dev, {"not_regular"})
     _link(disk, "to-pipe.txt", root / "x.txt", {"not_regular"})
+    _link(disk, ".html", "/dev/urandom", {"not_regular"})  # hidden, never read, still named
+    (root / ".notes.txt").write_text(GOOD[0])  # hidden: passed over
     # dangling links and link loops at several depths
     _link(disk, "dangling.txt", root / "nowhere.txt", {"broken_link"})
     _link(disk, "chain.txt", "dangling.txt", {"broken_link"})

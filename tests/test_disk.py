@@ -102,6 +102,7 @@ def test_a_real_disk_folder_is_ingested_in_bounded_time_and_memory(tmp_path: Pat
     stored = [s for (s,) in _rows(db, "SELECT source FROM articles")]
     assert {g: stored.count(g) for g in disk.good} == {g: 1 for g in disk.good}
     assert not set(disk.good) & set(by_source)
+    assert str(disk.root / ".notes.txt") not in set(stored) | set(by_source)
     assert not set(disk.aliases) & set(stored) and summary["skipped_existing"] >= len(disk.aliases)
     # the growing file is refused as changed (or read whole in a quiet moment): never an error
     grown = str(disk.growing)

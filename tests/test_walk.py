@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from alianza import config
 from alianza.ingest.htmlguard import MAX_ELEMENTS, MAX_TREE_DEPTH, HtmlTooBig, check_tree
 from alianza.ingest.limits import Deadline, deadline, each_within, reason_counts
-from alianza.ingest.rawdoc import Origin, RawDoc
+from alianza.ingest.rawdoc import MAX_DOC_CHARS, Origin, RawDoc
 from alianza.ingest.readers import ReadOptions, _read_head, read_bytes, read_path, walk
 from alianza.ingest.run import IngestOptions, ingest
 from alianza.ingest.walk import open_regular, shown
@@ -279,3 +279,20 @@ def test_no_file_holds_the_run_longer_than_the_deadline(tmp_path: Path, res: Res
     assert got == {(str(src / "long.txt"), "code", "timeout"), (str(src / "wide.html"), "read", "timeout")}
     assert rep.articles == 1 and rep.errors == {}
     assert "over the time limit 2" in rep.summary() and took < 30
+
+
+def test_an_archive_decompresses_to_a_bounded_total() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(4):
+            zf.writestr(f"{i}.txt", f"{ES_BODY} Copia {i}. ".encode() * 150)  # ~40 KB each
+    opts = ReadOptions(max_bytes=50_000, max_total_bytes=100_000)
+    got = list(read_bytes(buf.getvalue(), Origin("z.zip", "z.zip"), opts))
+    assert [getattr(g, "reason", "doc") for g in got] == ["doc", "doc", "too_large"]
+    assert got[2].source == "z.zip!2.txt" and "the rest is skipped" in got[2].detail  # type: ignore[union-attr]
+
+
+def test_one_document_too_long_to_be_news_is_refused_before_cleaning(tmp_path: Path) -> None:
+    p = tmp_path / "log.txt"
+    p.write_text("línea de registro\n" * (MAX_DOC_CHARS // 18 + 1), encoding="utf-8")
+    assert [r.reason for r in read_path(p)] == ["too_large"]  # type: ignore[union-attr]

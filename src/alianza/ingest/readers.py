@@ -25,13 +25,14 @@ from .decode import decode
 from .feeds import read_feed
 from .html import extract
 from .htmlguard import HtmlTooBig
-from .rawdoc import Origin, RawDoc
+from .rawdoc import MAX_DOC_CHARS, Origin, RawDoc
 from .records import FieldMap, read_json_array, read_jsonl
 from .walk import changed, open_regular, shown
 from .walk import walk as walk_paths
 from .warc import read_warc
 
 MAX_BYTES = 50 * 1024 * 1024  # a single page or dump over 50 MB (once decompressed) is refused
+MAX_TOTAL_BYTES = 20 * MAX_BYTES  # all the members and levels of one archive file together
 MAX_DEPTH = 3  # zip in gzip in zip: deeper nesting is refused
 HEAD = 64 * 1024
 
@@ -41,6 +42,7 @@ class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     format: str | None = None  # force one of sniff.FORMATS instead of sniffing
     max_bytes: int = MAX_BYTES
+    max_total_bytes: int = MAX_TOTAL_BYTES
     follow_links: bool = False  # follow links to folders (remembering each folder entered)
 
 
@@ -147,15 +149,24 @@ def _decompress(data: bytes, kind: str, limit: int) -> tuple[bytes, str | None]:
     return bytes(out), None
 
 
+@dataclass(slots=True)
+class _Budget:
+    """What one input file may still decompress to, its archive levels and members together."""
+
+    left: int
+
+
 def read_bytes(
-    data: bytes, origin: Origin, opts: ReadOptions, suffix: str = "", depth: int = 0
+    data: bytes, origin: Origin, opts: ReadOptions, suffix: str = "", depth: int = 0, budget: _Budget | None = None
 ) -> Iterator[RawDoc | Rejection]:
+    budget = budget or _Budget(opts.max_total_bytes)
     if depth > MAX_DEPTH:
         yield Rejection(origin.display, "read", "nested", f"archives nested over {MAX_DEPTH} deep")
         return
     kind = sniff.container(data[:8])
     if kind in (sniff.GZIP, sniff.BZ2):
         inner, problem = _decompress(data, kind, opts.max_bytes)
+        budget.left -= len(inner)
         if problem:
             reason = "too_large" if problem.startswith("over") else "truncated"
             yield Rejection(origin.display, "read", reason, problem)
@@ -164,12 +175,12 @@ def read_bytes(
             # page cut short is not coded: half an article would give half-true events.
             if problem and _single_document(inner, suffix, opts):
                 return
-            yield from read_bytes(inner, origin, opts, suffix, depth + 1)
+            yield from read_bytes(inner, origin, opts, suffix, depth + 1, budget)
         elif not problem:
             yield Rejection(origin.display, "read", "empty", "the compressed file holds no text")
         return
     if kind == sniff.ZIP:
-        yield from _read_zip(data, origin, opts, depth)
+        yield from _read_zip(data, origin, opts, depth, budget)
         return
     if (opts.format in (None, sniff.WARC)) and sniff.archive(data[:HEAD]):
         yield from read_warc(io.BytesIO(data), origin)
@@ -188,6 +199,8 @@ def read_bytes(
         yield from read_json_array(dec.text, origin, opts.fields)
     elif fmt == sniff.FEED:
         yield from read_feed(data, origin)
+    elif len(dec.text) > MAX_DOC_CHARS:  # one page or text this long is a dump or a log, not news
+        yield Rejection(origin.display, "read", "too_large", f"{len(dec.text)} characters, limit {MAX_DOC_CHARS}")
     elif fmt == sniff.HTML:
         yield from _read_html(dec.text, origin, dec.encoding)
     else:
@@ -232,7 +245,9 @@ def _read_html(text: str, origin: Origin, encoding: str) -> Iterator[RawDoc | Re
     )
 
 
-def _read_zip(data: bytes, origin: Origin, opts: ReadOptions, depth: int) -> Iterator[RawDoc | Rejection]:
+def _read_zip(
+    data: bytes, origin: Origin, opts: ReadOptions, depth: int, budget: _Budget
+) -> Iterator[RawDoc | Rejection]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in zf.infolist() if not m.is_dir()]
@@ -249,13 +264,19 @@ def _read_zip(data: bytes, origin: Origin, opts: ReadOptions, depth: int) -> Ite
         if m.file_size > opts.max_bytes:
             yield Rejection(where.display, "read", "too_large", f"{m.file_size} bytes, limit {opts.max_bytes}")
             continue
+        cap = max(0, min(opts.max_bytes, budget.left))
         try:  # the declared size can lie: the read itself stops one byte past the limit
             with zf.open(m) as member:
-                inner = member.read(opts.max_bytes + 1)
+                inner = member.read(cap + 1)
         except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError, NotImplementedError) as err:
             yield Rejection(where.display, "read", "bad_zip", str(err))
             continue
-        if len(inner) > opts.max_bytes:
-            yield Rejection(where.display, "read", "too_large", f"over {opts.max_bytes} bytes once decompressed")
+        budget.left -= len(inner)
+        if budget.left < 0:
+            total = opts.max_total_bytes
+            yield Rejection(where.display, "read", "too_large", f"the archive holds over {total} bytes; the rest is skipped")
+            return
+        if len(inner) > cap:
+            yield Rejection(where.display, "read", "too_large", f"over {cap} bytes once decompressed")
             continue
-        yield from read_bytes(inner, where, opts, _suffix(m.filename), depth + 1)
+        yield from read_bytes(inner, where, opts, _suffix(m.filename), depth + 1, budget)

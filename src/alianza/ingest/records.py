@@ -14,7 +14,7 @@ from typing import Any
 from ..types import Rejection
 from .html import date_from_url, extract, site_of
 from .htmlguard import HtmlTooBig
-from .rawdoc import Origin, RawDoc
+from .rawdoc import MAX_DOC_CHARS, Origin, RawDoc
 from .sniff import HTML, text_format
 
 
@@ -56,6 +56,8 @@ def record_doc(rec: Any, where: Origin, fields: FieldMap) -> RawDoc | Rejection:
     text = _get(rec, fields.text)
     if not isinstance(text, str) or not text.strip():
         return Rejection(where.display, "read", "no_text", f"expected a non-empty string in field {fields.text!r}")
+    if len(text) > MAX_DOC_CHARS:
+        return Rejection(where.display, "read", "too_large", f"{len(text)} characters, limit {MAX_DOC_CHARS}")
     url = _str(_get(rec, fields.url))
     title, author, section = (_str(_get(rec, f)) for f in (fields.title, fields.author, fields.section))
     published = _str(_get(rec, fields.date))

@@ -98,7 +98,8 @@ def _listing(folder: Path) -> list[str] | Rejection:
 def walk(paths: list[Path], follow_links: bool = False) -> Iterator[Path | Rejection]:
     """Regular files under `paths`, in name order, and a Rejection for everything else met.
 
-    Hidden files and folders (a leading dot) are passed over silently, as `ls` does."""
+    Hidden files and folders (a leading dot) are passed over, as `ls` does; a hidden pipe, device
+    or broken link is still named (`.html -> /dev/urandom` is no dotfile anyone meant)."""
     entered: set[tuple[int, int]] = set()
     for top in paths:
         got = _classify(top, True, follow_links)
@@ -128,10 +129,12 @@ def _walk_folder(
         if name is None:
             stack.pop()
             continue
-        if name.startswith("."):
-            continue
         path = folder / name
         got = _classify(path, False, follow_links)
+        if name.startswith("."):  # passed over, unread; only what would be refused anyway is named
+            if isinstance(got, Rejection) and got.reason != "folder_link":
+                yield got
+            continue
         if isinstance(got, Rejection):
             yield got
             continue
