@@ -230,6 +230,8 @@ class Store:
     DuckDB lets one process hold a file for writing and no other process open it meanwhile, so the
     ingest runner opens the store only to look up and to write each batch, and closes it while it
     codes; readers (`alianza events`, the web UI) wait up to `wait` seconds for such a window.
+    Every connection runs under `config.settings()`'s memory_limit and threads (the coder shares
+    the machine).
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S) -> None:
