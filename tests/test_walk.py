@@ -296,3 +296,13 @@ def test_one_document_too_long_to_be_news_is_refused_before_cleaning(tmp_path: P
     p = tmp_path / "log.txt"
     p.write_text("línea de registro\n" * (MAX_DOC_CHARS // 18 + 1), encoding="utf-8")
     assert [r.reason for r in read_path(p)] == ["too_large"]  # type: ignore[union-attr]
+
+
+def test_a_folder_named_twice_is_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    os.symlink(tmp_path, tmp_path.parent / f"{tmp_path.name}-alias")
+    try:
+        got = list(walk([tmp_path, tmp_path, tmp_path.parent / f"{tmp_path.name}-alias"]))
+    finally:
+        (tmp_path.parent / f"{tmp_path.name}-alias").unlink()
+    assert got == [tmp_path / "a.txt"]

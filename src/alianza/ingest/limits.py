@@ -75,8 +75,10 @@ def deadline(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        try:  # the alarm may ring right here: the old handler is put back all the same
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
 
 
 def each_within(items: Iterable[T], seconds: float, source: str) -> Iterator[T | Rejection]:

@@ -107,7 +107,7 @@ def walk(paths: list[Path], follow_links: bool = False) -> Iterator[Path | Rejec
             yield got
         elif stat.S_ISREG(got.st_mode):
             yield top
-        else:
+        elif (got.st_dev, got.st_ino) not in entered:  # a folder named twice is walked once
             yield from _walk_folder(top, got, entered, follow_links)
 
 
