@@ -306,3 +306,17 @@ def test_a_folder_named_twice_is_walked_once(tmp_path: Path) -> None:
     finally:
         (tmp_path.parent / f"{tmp_path.name}-alias").unlink()
     assert got == [tmp_path / "a.txt"]
+
+
+def test_a_file_that_vanishes_after_the_walk_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ES_BODY)
+    (tmp_path / "b.txt").write_text(EN_BODY)
+    (tmp_path / "c.txt").write_text(EN_BODY)
+    it = walk([tmp_path])
+    first, second = next(it), next(it)
+    (tmp_path / "b.txt").unlink()  # gone between the walk and the read
+    (tmp_path / "c.txt").unlink()  # gone before the walk reached it
+    assert isinstance(second, Path)
+    assert [getattr(r, "reason", None) for r in read_path(second)] == ["vanished"]
+    assert [getattr(r, "reason", None) for r in it] == ["vanished"]
+    assert isinstance(next(iter(read_path(first))), RawDoc)  # type: ignore[arg-type]
