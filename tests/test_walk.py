@@ -269,11 +269,12 @@ def test_no_file_holds_the_run_longer_than_the_deadline(tmp_path: Path, res: Res
     src.mkdir()
     (src / "a-ok.txt").write_text(ES_BODY)  # the first article of its language also loads the models
     (src / "long.txt").write_text(" ".join(f"{ES_BODY2} Informe número {i}." for i in range(300)))
+    # 48,000 elements: under the tree guard, and seconds to extract
     (src / "wide.html").write_text(
-        html_page("Ancha", EN_BODY).replace("<body>", "<body>" + "<div><b>x</b></div>" * 20_000)
+        html_page("Ancha", EN_BODY).replace("<body>", "<body>" + "<div><b>x</b></div>" * 24_000)
     )
     t = time.perf_counter()
-    rep = ingest([src], tmp_path / "t.duckdb", res, IngestOptions(file_timeout=1.0))
+    rep = ingest([src], tmp_path / "t.duckdb", res, IngestOptions(file_timeout=0.5))
     took = time.perf_counter() - t
     got = {(r.source, r.stage, r.reason) for r in rep.rejections}
     assert got == {(str(src / "long.txt"), "code", "timeout"), (str(src / "wide.html"), "read", "timeout")}

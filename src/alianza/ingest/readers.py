@@ -274,7 +274,9 @@ def _read_zip(
         budget.left -= len(inner)
         if budget.left < 0:
             total = opts.max_total_bytes
-            yield Rejection(where.display, "read", "too_large", f"the archive holds over {total} bytes; the rest is skipped")
+            yield Rejection(
+                where.display, "read", "too_large", f"the archive holds over {total} bytes; the rest is skipped"
+            )
             return
         if len(inner) > cap:
             yield Rejection(where.display, "read", "too_large", f"over {cap} bytes once decompressed")
