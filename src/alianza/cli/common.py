@@ -21,6 +21,45 @@ DB_OPTION = click.option(
 )
 
 
+def setting_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Hand a machine setting to config.py (where it wins over $ALIANZA_* and the config file)."""
+    from ..config import ConfigError, set_overrides, settings
+
+    if value is not None and param.name:
+        set_overrides(**{param.name: value})
+        try:
+            settings()
+        except ConfigError as err:
+            raise click.BadParameter(str(err)) from err
+    return value
+
+
+# The store's share of the machine (config.py): on `ingest` and `bench`, not exposed to the command.
+STORE_SETTINGS = (
+    click.option(
+        "--memory-limit",
+        default=None,
+        expose_value=False,
+        callback=setting_callback,
+        help="DuckDB memory limit, e.g. 2GB (default: $ALIANZA_MEMORY_LIMIT, the config file, else 1/4 of RAM).",
+    ),
+    click.option(
+        "--threads",
+        type=click.IntRange(1, 1024),
+        default=None,
+        expose_value=False,
+        callback=setting_callback,
+        help="DuckDB threads (default: $ALIANZA_THREADS, the config file, else half the cores).",
+    ),
+)
+
+
+def store_settings(f: Any) -> Any:
+    for option in reversed(STORE_SETTINGS):
+        f = option(f)
+    return f
+
+
 def db_path(db: str | None) -> str:
     return db or default_db_path()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import AlianzaError
-from .common import echo_json, table
+from .common import echo_json, store_settings, table
 
 
 @click.command(name="eval")
@@ -71,6 +71,7 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
 @click.option("--aggregate", is_flag=True, help="Measure aggregation instead, on a synthetic store of --events events.")
 @click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
+@store_settings
 def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
     """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
     import logging

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import DB_OPTION, db_path, echo_json
+from .common import DB_OPTION, db_path, echo_json, setting_callback, store_settings
 
 
 @click.command()
@@ -53,6 +53,17 @@ from .common import DB_OPTION, db_path, echo_json
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
 @click.option("--strict", is_flag=True, help="Stop at the first internal error instead of counting it.")
+@click.option("--follow-links", is_flag=True, help="Follow links to folders (each folder is entered once).")
+@click.option(
+    "--file-timeout",
+    type=click.FloatRange(0),
+    default=None,
+    expose_value=False,
+    callback=setting_callback,
+    help="Seconds one document's reading or one article's coding may take, 0 for none "
+    "(default: $ALIANZA_FILE_TIMEOUT, the config file, else 30).",
+)
+@store_settings
 def ingest(
     paths: tuple[Path, ...],
     db: str | None,
@@ -73,6 +84,7 @@ def ingest(
     progress: bool | None,
     quiet: bool,
     strict: bool,
+    follow_links: bool,
 ) -> None:
     """Read files and folders (text, HTML, RSS/Atom, WARC, JSONL; gz/bz2/zip), code and store them.
 
@@ -84,6 +96,7 @@ def ingest(
     from tqdm import tqdm
 
     from ..aggregate.config import AggregateConfig
+    from ..config import settings
     from ..ingest.readers import ReadOptions
     from ..ingest.records import FieldMap
     from ..ingest.run import BatchReport, IngestOptions
@@ -92,12 +105,13 @@ def ingest(
 
     fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)
     opts = IngestOptions(
-        read=ReadOptions(fields=fields, format=fmt),
+        read=ReadOptions(fields=fields, format=fmt, follow_links=follow_links),
         batch_size=batch_size,
         near_threshold=None if no_near_dup else near_dup,
         lang=lang,
         strict=strict,
         aggregate=AggregateConfig(window_days=cluster_window),
+        file_timeout=settings().file_timeout,
     )
     # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

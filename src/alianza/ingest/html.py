@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .htmlguard import check_tree
+
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _EXTRACT_ARGS: dict[str, Any] = {
     "with_metadata": True,
@@ -61,6 +63,7 @@ def extract(html: str, url: str | None = None) -> HtmlPage | None:
     """None when the page has no main text (a nav page, an error page): the caller reports it."""
     import trafilatura
 
+    check_tree(html)  # HtmlTooBig (htmlguard.py) for a tree too deep or too wide to extract
     doc: Any = trafilatura.bare_extraction(html, url=url, **_EXTRACT_ARGS)
     if doc is None or not (doc.text or "").strip():
         # Precision mode refuses some short but real articles; recall mode is the second opinion.
