@@ -1,0 +1,61 @@
+"""The section of a page: from its breadcrumb, else the label over the headline, else the word
+beside the date ("Política 12.08.2025"), never the story's dateline, a weekday, a time zone or a
+"Posted" label (`not_section` in `data/pages/<lang>.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp.dates import find_dates
+from ..nlp.langdata import available_languages, load_langdata
+from ..textutil import fold, normalise_space
+from .pagewords import words_for
+
+CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\|)\s*")
+MAX_LABEL_WORDS = 3
+
+
+def _ok_label(text: str, lang: str | None) -> bool:
+    pw = words_for(lang)
+    f = fold(text)
+    if not text or not 1 <= len(text.split()) <= MAX_LABEL_WORDS or any(ch.isdigit() for ch in text):
+        return False
+    if not text[:1].isupper() or f in pw["not_section"] or f in pw["chrome_lines"] or f in pw.months:
+        return False
+    weekdays = {w for lg in available_languages() for w in load_langdata(lg).weekdays}
+    return not any(w in weekdays for w in f.split())
+
+
+def breadcrumb(line: str, lang: str | None, title: str | None = None) -> str | None:
+    """ "Inicio » Nacionales » Economía" -> "Economía": the last item that is not the headline."""
+    items = [normalise_space(x) for x in CRUMB_SEP.split(line.strip()) if x.strip()]
+    if len(items) < 2 or fold(items[0]) not in words_for(lang)["home"]:
+        return None
+    rest = [x for x in items[1:] if not (title and fold(x) == fold(title))]
+    rest = [x for x in rest if _ok_label(x, lang)]
+    return rest[-1] if rest else None
+
+
+def kicker(line: str, lang: str | None) -> str | None:
+    """A one-to-three-word label standing alone over the headline."""
+    s = line.strip(" >»|:")
+    return s if _ok_label(s, lang) else None
+
+
+def beside_date(line: str, lang: str | None) -> str | None:
+    """The words left in a short date line once the dates, times and labels are taken out."""
+    if len(line.split()) > 10:
+        return None
+    pw = words_for(lang)
+    rest = line
+    for lg in [lang] if lang in available_languages() else available_languages():
+        for m in find_dates(line, lg, None, numeric_lang=lang):
+            rest = rest.replace(m.text, " ")
+    if rest == line:
+        return None
+    rest = re.sub(r"\b\d{1,2}[:h.]\d{2}\b\S*", " ", rest)
+    words = [w for w in re.split(r"[\s|·•,:\-–—/]+", rest) if w]
+    words = [w for w in words if fold(w) not in pw["published"] | pw["updated"] | pw["not_section"]]
+    label = " ".join(words)
+    return label if _ok_label(label, lang) else None
