@@ -175,7 +175,7 @@ def _near_title(heads: list[Any], key: str, max_words: int) -> str | None:
 
 
 def _strip_site(title: str, sites: set[str]) -> str | None:
-    """"Headline | El Diario" -> "Headline" when the tail is the site's name."""
+    """ "Headline | El Diario" -> "Headline" when the tail is the site's name."""
     parts = re.split(r"\s+[|–—-]\s+", title)
     while len(parts) > 1 and fold(parts[-1]) in sites:
         parts.pop()
