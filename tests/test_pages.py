@@ -58,9 +58,9 @@ def test_page_set_is_big_and_varied_enough() -> None:
     for rec in RECORDS:
         cells[rec["dataset"]] += 1
         assert (PAGES / rec["page"]).exists(), rec["page"]
-    assert len(RECORDS) >= 30
+    assert len(RECORDS) >= 36
     assert set(cells) == {f"pages-{lg}-{fmt}" for lg in ("es", "en", "fr") for fmt in ("txt", "html")}
-    assert min(cells.values()) >= 5
+    assert min(cells.values()) >= 6
 
 
 @pytest.mark.parametrize("rec", RECORDS, ids=[r["page"] for r in RECORDS])

@@ -193,12 +193,21 @@ def judge(blocks: list[Block], lang: str | None) -> list[Block]:
     out = list(blocks)
     for i, b in zip(idx, text, strict=True):
         out[i] = b
+    for i in idx:  # the story's last, short sentence, right under its prose with nothing between
+        if out[i].kind == "bad" and i > 0 and out[i - 1].role == "text" and out[i - 1].kind == "good":
+            if len(out[i].text) < LENGTH_LOW and _closing(out[i]):
+                out[i] = replace(out[i], kind="good")
     return out
 
 
 def classify(blocks: list[Block], lang: str | None, pw: PageWords) -> list[Block]:
     """Roles, then jusText classes with context: the whole classification in one call."""
     return judge(assign_roles(blocks, pw), lang)
+
+
+def _closing(b: Block) -> bool:
+    """A short block that reads as a sentence: words, a final full stop, the language's stopwords."""
+    return b.words >= 5 and bool(TERMINAL.search(b.text)) and b.text[:1].isupper()
 
 
 def _context(blocks: list[Block]) -> list[Block]:

@@ -60,6 +60,7 @@ def _not_a_name(name: str, key: str, rejected: frozenset[str]) -> bool:
         or f in pw["chrome_lines"]
         or f in pw["not_section"]
         or f in pw["byline_tails"]
+        or any(w in pw["not_name_words"] for w in f.split())
         or any(w in pw.months for w in f.split())
     )
 

@@ -41,8 +41,8 @@ def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"^(?P<dl>(?:{place_up}|{place_cap})(?:,\s*(?i:{date}))?\s*\([^()\n]{{2,30}}\)\s*\.?\s*(?:{dash}|:)?)\s*{_SENTENCE}"
         ),
-        # PLACE[, date] -: upper-case place and a dash
-        re.compile(rf"^(?P<dl>{place_up}(?:,\s*(?i:{date}))?\s*{dash})\s+{_SENTENCE}"),
+        # PLACE[, date] - (or "PESHAWAR:"): upper-case place and a dash or colon
+        re.compile(rf"^(?P<dl>{place_up}(?:,\s*(?i:{date}))?\s*(?:{dash}|:))\s+{_SENTENCE}"),
         # Place, 18 de julio.  (state media)
         re.compile(rf"^(?P<dl>{place_cap},\s*(?i:{full_date})\s*(?:\.\s*{dash}|{dash}|\.))\s+{_SENTENCE}"),
     )

@@ -28,6 +28,7 @@ LIST_KEYS = (
     "byline_prefix",
     "author_joiners",
     "byline_tails",
+    "not_name_words",
     "published",
     "updated",
     "not_section",

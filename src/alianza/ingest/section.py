@@ -13,6 +13,7 @@ from ..textutil import fold, normalise_space
 from .pagewords import words_for
 
 CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\|)\s*")
+ARROWS = re.compile(r"\s(?:»|›|>)\s")  # "Actualité > Monde": a trail even without its home item
 MAX_LABEL_WORDS = 3
 
 
@@ -30,9 +31,13 @@ def _ok_label(text: str, lang: str | None) -> bool:
 def breadcrumb(line: str, lang: str | None, title: str | None = None) -> str | None:
     """ "Inicio » Nacionales » Economía" -> "Economía": the last item that is not the headline."""
     items = [normalise_space(x) for x in CRUMB_SEP.split(line.strip()) if x.strip()]
-    if len(items) < 2 or fold(items[0]) not in words_for(lang)["home"]:
+    if len(items) < 2:
         return None
-    rest = [x for x in items[1:] if not (title and fold(x) == fold(title))]
+    if fold(items[0]) in words_for(lang)["home"]:
+        items = items[1:]
+    elif not (ARROWS.search(line) and all(len(x.split()) <= 4 for x in items)):
+        return None
+    rest = [x for x in items if not (title and fold(x) == fold(title))]
     rest = [x for x in rest if _ok_label(x, lang)]
     return rest[-1] if rest else None
 
@@ -40,7 +45,7 @@ def breadcrumb(line: str, lang: str | None, title: str | None = None) -> str | N
 def kicker(line: str, lang: str | None) -> str | None:
     """A one-to-three-word label standing alone over the headline."""
     s = line.strip(" >»|:")
-    return s if _ok_label(s, lang) else None
+    return s if _ok_label(s, lang) and not CRUMB_SEP.search(s) else None
 
 
 def beside_date(line: str, lang: str | None) -> str | None:
