@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..textutil import fold
-from .pagewords import alternation, words_for
+from .pagewords import alternation, pooled_words, words_for
 
-PARTICLES = re.compile(r"^(?:d[aeiou]s?|del|la|las|los|le|van|von|der|den|ibn|bin|al|el|y|e|st\.?)$")
 MAX_NAME_TOKENS = 6
 STRONG, PURE, WEAK = 3, 2, 1
 
@@ -35,12 +34,13 @@ def _token_ok(tok: str) -> bool:
 
 def name_like(s: str) -> bool:
     """2-6 capitalised words, particles allowed: "Juan Brignardello Vela", "Carlos M. Rivero", "James O'Connor"."""
+    particles = pooled_words()["name_particles"]
     toks = s.split()
     if not 2 <= len(toks) <= MAX_NAME_TOKENS or any(ch.isdigit() for ch in s):
         return False
     caps = [t for t in toks if _token_ok(t)]
     rest = [t for t in toks if not _token_ok(t)]
-    return len(caps) >= 2 and all(PARTICLES.match(t.lower()) for t in rest) and _token_ok(toks[-1])
+    return len(caps) >= 2 and all(fold(t) in particles for t in rest) and _token_ok(toks[-1])
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .pagewords import alternation, words_for
+from .pagewords import alternation, pooled_words, words_for
 
 UP = "A-ZÑÇ"  # after accents are stripped
 _SENTENCE = rf"(?=[\"'«“¿¡(]?[{UP}0-9])"
@@ -31,10 +31,12 @@ def strip_accents(text: str) -> str:
 def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
     pw = words_for(key)
     month = alternation(set(pw.months))
-    date = rf"(?:\d{{1,2}}\s+(?:de\s+)?(?:{month})\.?|(?:{month})\.?\s+\d{{1,2}}|(?:{month})\.?)(?:,?\s+\d{{4}})?"
-    full_date = rf"\d{{1,2}}\s+(?:de\s+)?(?:{month})(?:\s+(?:de\s+)?\d{{4}})?"
+    of = rf"(?:(?:{alternation(pw['date_of_words'])})\s+)?"
+    particle = alternation(pooled_words()["name_particles"])
+    date = rf"(?:\d{{1,2}}\s+{of}(?:{month})\.?|(?:{month})\.?\s+\d{{1,2}}|(?:{month})\.?)(?:,?\s+\d{{4}})?"
+    full_date = rf"\d{{1,2}}\s+{of}(?:{month})(?:\s+{of}\d{{4}})?"
     place_up = rf"[{UP}][{UP}'’.\- ]{{1,38}}[{UP}.]"
-    place_cap = rf"[{UP}][a-zñç'’\-]+(?:\s+(?:de|del|la|el|le|les|du|des|[{UP}][a-zñç'’\-]+)){{0,3}}"
+    place_cap = rf"[{UP}][a-zñç'’\-]+(?:\s+(?:{particle}|[{UP}][a-zñç'’\-]+)){{0,3}}"
     dash = r"[-–—]{1,2}"
     return (
         # PLACE[, date] (Agency)[.][-]: the wire form, upper or title case

@@ -29,6 +29,8 @@ LIST_KEYS = (
     "author_joiners",
     "byline_tails",
     "not_name_words",
+    "name_particles",
+    "date_of_words",
     "published",
     "updated",
     "not_section",
@@ -59,8 +61,9 @@ def _folded(items: Any) -> frozenset[str]:
     return frozenset(fold(str(x)).strip() for x in items or [] if str(x).strip())
 
 
-def page_languages() -> list[str]:
-    return sorted(p.stem for p in (data_dir() / "pages").glob("*.yaml") if p.stem != "html")
+@cache
+def page_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in (data_dir() / "pages").glob("*.yaml") if p.stem != "html"))
 
 
 def _check(path: str, raw: Any) -> list[Problem]:

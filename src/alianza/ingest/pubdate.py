@@ -77,10 +77,10 @@ def line_dates(text: str, lang: str | None, where: Where, index: int) -> list[Da
     if len(text.split()) > MAX_LINE_WORDS:
         return []
     pw = words_for(lang)
-    langs = [lang] if lang in available_languages() else available_languages()
+    langs = [lang] if lang in _languages() else _languages()
     out: list[DateCandidate] = []
     for label, seg in _segments(text, pw.lang):
-        for lg in langs:
+        for lg in langs if any(ch.isdigit() for ch in seg) else ():  # a calendar day has a number
             found = [m for m in find_dates(seg, lg, None, numeric_lang=lang) if m.date.precision == "day"]
             if found:
                 out.extend(DateCandidate(dt.date.fromisoformat(m.date.value), where, label, index) for m in found)
@@ -90,6 +90,11 @@ def line_dates(text: str, lang: str | None, where: Where, index: int) -> list[Da
             if m:
                 out.append(DateCandidate(None, where, label, index, _days_back(m, pw.lang)))
     return out
+
+
+@cache
+def _languages() -> tuple[str, ...]:
+    return tuple(available_languages())
 
 
 def _days_back(m: re.Match[str], key: str) -> int:

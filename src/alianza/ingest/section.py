@@ -6,6 +6,7 @@ beside the date ("Política 12.08.2025"), never the story's dateline, a weekday,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..nlp.dates import find_dates
 from ..nlp.langdata import available_languages, load_langdata
@@ -24,8 +25,17 @@ def _ok_label(text: str, lang: str | None) -> bool:
         return False
     if not text[:1].isupper() or f in pw["not_section"] or f in pw["chrome_lines"] or f in pw.months:
         return False
-    weekdays = {w for lg in available_languages() for w in load_langdata(lg).weekdays}
-    return not any(w in weekdays for w in f.split())
+    return not any(w in _weekdays() for w in f.split())
+
+
+@cache
+def _weekdays_langs() -> tuple[str, ...]:
+    return tuple(available_languages())
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(w for lg in available_languages() for w in load_langdata(lg).weekdays)
 
 
 def breadcrumb(line: str, lang: str | None, title: str | None = None) -> str | None:
@@ -54,7 +64,9 @@ def beside_date(line: str, lang: str | None) -> str | None:
         return None
     pw = words_for(lang)
     rest = line
-    for lg in [lang] if lang in available_languages() else available_languages():
+    if not any(ch.isdigit() for ch in line):
+        return None
+    for lg in [lang] if lang in _weekdays_langs() else _weekdays_langs():
         for m in find_dates(line, lg, None, numeric_lang=lang):
             rest = rest.replace(m.text, " ")
     if rest == line:
