@@ -244,3 +244,38 @@ def test_related_headlines_inside_the_body_are_dropped() -> None:
     assert "Sube el precio" not in page.text and "El Senado aprueba" not in page.text
     assert page.text.endswith("varias horas.") and page.text.count("transportistas") == 2
     assert page.author == "Daniela Prieto"
+
+
+STORY_ES = (
+    "La ministra de Defensa japonesa y su homólogo filipino firmaron el lunes en Manila un acuerdo que permite a "
+    "las tropas de ambos países entrenar en el territorio del otro."
+)
+
+
+def test_title_stands_over_a_deck_of_the_same_length_and_the_kicker_may_look_like_a_name() -> None:
+    raw = "\n\n".join(
+        [
+            "Sudeste Asiático",
+            "Japón y Filipinas firman un pacto de acceso recíproco para tropas",
+            "Las tropas de ambos países podrán entrenar juntas en los dos territorios",
+            STORY_ES,
+            "China criticó el pacto y pidió a ambos gobiernos que no formen bloques militares en la región asiática.",
+        ]
+    )
+    page = clean_page(raw, "es")
+    assert page.title == "Japón y Filipinas firman un pacto de acceso recíproco para tropas"
+    assert page.section == "Sudeste Asiático"
+    assert page.text.startswith("La ministra") and page.text.endswith("región asiática.")
+
+
+def test_lines_wrapped_at_any_width_are_one_paragraph() -> None:
+    half = len(STORY_ES) // 2
+    cut = STORY_ES.index(" ", half)
+    raw = f"Pacto militar en Manila\n\nPor Lucía Herrera\n\n{STORY_ES[:cut]}\n{STORY_ES[cut + 1 :]}\n\nCompartir"
+    assert clean_page(raw, "es").text == STORY_ES
+
+
+def test_a_place_and_date_line_gives_no_section() -> None:
+    assert beside_date("Manila, 4 de mayo de 2025", "es") is None
+    assert beside_date("Defensa | Manila, 4 de mayo de 2025", "es") == "Defensa"
+    assert beside_date("Kigali, June 9, 2025", "en") is None

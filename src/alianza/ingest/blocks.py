@@ -54,9 +54,24 @@ def split_blocks(raw: str) -> list[Block]:
             continue
         if len(lines) > 1 and _hard_wrapped(lines):
             out.append(Block(" ".join(lines), g))
-        else:
-            out.extend(Block(x, g) for x in lines)
+            continue
+        buf = [lines[0]]
+        for line in lines[1:]:
+            if _continues(buf[-1], line):
+                buf.append(line)
+            else:
+                out.append(Block(" ".join(buf), g))
+                buf = [line]
+        out.append(Block(" ".join(buf), g))
     return out
+
+
+def _continues(a: str, b: str) -> bool:
+    """Line `b` carries on the sentence of line `a` (a wrap at any width): `a` is long and ends no
+    sentence, and `b` goes on in lower case or is the sentence's short end."""
+    if len(a) < 40 or TERMINAL.search(a):
+        return False
+    return b[:1].islower() or (len(b) < 25 and bool(TERMINAL.search(b)) and a[-1:].isalpha())
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

@@ -136,7 +136,8 @@ def _title(blocks: list[Block], metas: dict[int, _Meta], start: int, lang: str |
     # The headline stands over its deck: a shorter candidate just above the winner is the title.
     i = best[1]
     prev = next((j for j in range(i - 1, -1, -1) if blocks[j].role == "text"), None)
-    if prev is not None and prev not in metas and 3 <= len(blocks[prev].text.split()) < len(blocks[i].text.split()):
+    n_prev, n_win = len(blocks[prev].text.split()) if prev is not None else 0, len(blocks[i].text.split())
+    if prev is not None and prev not in metas and n_prev >= max(4, n_win / 2) and n_prev <= TITLE_MAX_WORDS:
         if _content_words(blocks[prev].text, stops) & story and len(blocks[i].text.split()) >= DECK_MIN_WORDS:
             return prev
     return i
@@ -153,7 +154,8 @@ def _section(
     if title is not None and title > 0:
         prev = blocks[title - 1]
         alone = all(x.group != prev.group for k, x in enumerate(blocks) if k != title - 1)
-        if alone and prev.role == "text" and title - 1 not in metas and (got := kicker(prev.text, lang)):
+        above = metas.get(title - 1)  # "Oriente Próximo" reads as a name, but no byline stands over the headline
+        if alone and (prev.role == "text" or (above and not above.dates)) and (got := kicker(prev.text, lang)):
             return got
     for i in sorted(metas):
         if i < start and metas[i].dates and (got := beside_date(blocks[i].text, lang)):

@@ -13,7 +13,7 @@ from ..nlp.langdata import available_languages, load_langdata
 from ..textutil import fold, normalise_space
 from .pagewords import words_for
 
-CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\|)\s*")
+CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/)\s*")  # not "|": "Inicio | Mundo | Opinión" is a menu
 ARROWS = re.compile(r"\s(?:»|›|>)\s")  # "Actualité > Monde": a trail even without its home item
 MAX_LABEL_WORDS = 3
 
@@ -68,7 +68,8 @@ def beside_date(line: str, lang: str | None) -> str | None:
         return None
     for lg in [lang] if lang in _weekdays_langs() else _weekdays_langs():
         for m in find_dates(line, lg, None, numeric_lang=lang):
-            rest = rest.replace(m.text, " ")
+            # "Moscú, 21 de agosto": the words before ", date" are the place of a dateline, no section
+            rest = re.sub(rf"[^|·•]*,\s*{re.escape(m.text)}", " ", rest).replace(m.text, " ")
     if rest == line:
         return None
     rest = re.sub(r"\b\d{1,2}[:h.]\d{2}\b\S*", " ", rest)
