@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..textutil import fold
+from ..textutil import fold, fold_keep_length
 from .pagewords import alternation, pooled_words, words_for
 
 MAX_NAME_TOKENS = 6
@@ -61,14 +61,19 @@ def _not_a_name(name: str, key: str, rejected: frozenset[str]) -> bool:
         or f in pw["not_section"]
         or f in pw["byline_tails"]
         or any(w in pw["not_name_words"] for w in f.split())
-        or any(w in pw.months for w in f.split())
+        or f.split()[-1] in pw.months  # "Updated September"; "Julio César Andino" and "April Ryan" are names
+        or any(w in pw["published"] | pw["updated"] for w in f.split())
     )
 
 
 def _names(part: str, key: str, rejected: frozenset[str]) -> list[str] | None:
     """The names of an author part ("A y B", "A, B and C"), or None when one of them is no name."""
     _prefix, joiner, _tail = _regexes(key)
-    names = [n.strip(" .") for n in joiner.split(part) if n.strip(" .")]
+    names, pos = [], 0  # split on the folded text (the page words are folded), cut the original
+    for m in joiner.finditer(fold_keep_length(part)):
+        names.append(part[pos : m.start()].strip(" ."))
+        pos = m.end()
+    names = [n for n in [*names, part[pos:].strip(" .")] if n]
     if names and all(name_like(n) and not _not_a_name(n, key, rejected) for n in names):
         return names
     return None
@@ -81,14 +86,15 @@ def parse_byline(line: str, lang: str | None, rejected: frozenset[str] = frozens
     s = line.strip()
     if len(s.split()) > 16:
         return None
-    m = prefix.match(s)
+    m = prefix.match(fold_keep_length(s))
     body = s[m.end() :] if m else s
     if m:  # "Por Mariana Ospina 21 febrero, 2025": the name ends where the date begins
         body = re.split(r"\s+(?=\S*\d)", body, maxsplit=1)[0]
     head = re.split(r"\s+[|·•–—-]\s+|\s*[|·•(]\s*", body, maxsplit=1)[0].strip()
     whole = head == body.strip()
     if m:
-        for cand in (head, tail.sub("", head)):
+        cut = tail.search(fold_keep_length(head))
+        for cand in (head, head[: cut.start()] if cut else head):
             names = _names(cand, key, rejected)
             if names:
                 return Byline("; ".join(names), STRONG)
