@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..textutil import fold
 from .blocks import LENGTH_HIGH, TERMINAL, WORD, Block, assign_roles, judge, split_blocks, stoplist
-from .byline import PURE, STRONG, Byline, parse_byline
+from .byline import PURE, Byline, parse_byline
 from .dateline import split_dateline
 from .pagewords import pooled_words
 from .pubdate import DateCandidate, Where, choose, line_dates
@@ -168,8 +168,7 @@ def _author(metas: dict[int, _Meta], title: int | None, start: int) -> str | Non
     found = [(m.byline.strength, -i, m.byline.author) for i, m in metas.items() if lo < i < start and m.byline]
     if not found:
         return None
-    strength, _i, author = max(found)
-    return author if strength >= STRONG or strength >= PURE or len(found) == 1 else author
+    return max(found)[2]  # the strongest byline ("Por X" over a bare name over "X, role"), the first of equals
 
 
 def _published(

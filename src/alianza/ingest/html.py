@@ -24,7 +24,7 @@ from .byline import STRONG, clean_author, parse_byline
 from .htmlmeta import HtmlMeta, read_meta
 from .pagewords import pooled_words
 from .pubdate import line_dates
-from .section import breadcrumb, kicker
+from .section import kicker, trail_section
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
 _EXTRACT_ARGS: dict[str, Any] = {
@@ -94,14 +94,8 @@ def _is_byline(text: str, lang: str | None, meta: HtmlMeta) -> bool:
 
 
 def _section(meta: HtmlMeta, categories: list[str], title: str | None, lang: str | None) -> str | None:
-    if meta.breadcrumb:
-        home = next(iter(pooled_words()["home"]))
-        crumbs = list(meta.breadcrumb)
-        if fold(crumbs[0]) not in pooled_words()["home"]:
-            crumbs.insert(0, home)
-        got = breadcrumb(" » ".join(crumbs), lang, title)
-        if got:
-            return got
+    if meta.breadcrumb and (got := trail_section(meta.breadcrumb, lang, title)):
+        return got
     for cand in (meta.section, meta.kicker, *categories):
         if cand and (got := kicker(cand, lang)):
             return got

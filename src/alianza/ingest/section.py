@@ -47,7 +47,14 @@ def breadcrumb(line: str, lang: str | None, title: str | None = None) -> str | N
         items = items[1:]
     elif not (ARROWS.search(line) and all(len(x.split()) <= 4 for x in items)):
         return None
-    rest = [x for x in items if not (title and fold(x) == fold(title))]
+    return trail_section(items, lang, title)
+
+
+def trail_section(items: list[str] | tuple[str, ...], lang: str | None, title: str | None = None) -> str | None:
+    """The section of a breadcrumb's items (an HTML trail, or a text line's): the last label that is
+    not the home item nor the headline."""
+    home = words_for(lang)["home"]
+    rest = [x for x in items if fold(x) not in home and not (title and fold(x) == fold(title))]
     rest = [x for x in rest if _ok_label(x, lang)]
     return rest[-1] if rest else None
 
