@@ -83,6 +83,7 @@ def test_articles_and_events_json_carry_every_field(tmp_path: Path) -> None:
         "content_hash",
         "site",
         "duplicate_of",
+        "dateline",
     }
     assert art["author"] == "Ana Gómez" and art["published"] == "2025-02-03" and art["lang"] == "es"
     out = runner.invoke(cli, ["events", "--db", db, "--json"])

@@ -18,6 +18,7 @@ from .events.code import CodingState, SentenceCoder
 from .events.lexicon import Lexicon, available_lexicons, load_lexicon
 from .events.ontology import EventType, load_ontology
 from .ingest.clean import clean_page
+from .ingest.dateline import split_dateline
 from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
@@ -172,6 +173,7 @@ def make_article(
     site: str | None = None,
     origin: str | None = None,
     lang_hint: str | None = None,
+    dateline: str | None = None,
 ) -> Article:
     """Turn raw page text into an Article: clean it, read its metadata, identify its language.
 
@@ -182,6 +184,11 @@ def make_article(
     guess = lang or detect_language(raw, hint=lang_hint)
     page = clean_page(raw, guess) if clean else None
     text = page.text if page else raw.strip()
+    if page is None and dateline is None:  # extracted text (HTML, feeds): the dateline is still on it
+        first, sep, rest = text.partition("\n\n")
+        dateline, first = split_dateline(first, guess)
+        text = (first.strip() + sep + rest) if dateline and first.strip() else text
+        dateline = dateline if dateline and first.strip() else None
     lang = lang or detect_language(text, hint=guess)
     content = article_id(text)
     return Article(
@@ -198,4 +205,5 @@ def make_article(
         boilerplate=page.boilerplate if page else (),
         content_hash=content,
         site=site,
+        dateline=dateline or (page.dateline if page else None),
     )

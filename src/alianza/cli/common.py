@@ -97,10 +97,8 @@ def open_store(db: str | None) -> Any:
         raise click.ClickException(str(err)) from err
 
 
-
 def actor_code(a: dict[str, Any] | None) -> str:
     return "" if not a else (a.get("code") or "")
-
 
 
 def fail(message: str) -> NoReturn:
@@ -172,8 +170,6 @@ def query_options(f: Any) -> Any:
     return f
 
 
-
 def records(rel: Any) -> list[dict[str, Any]]:
     cols = list(rel.columns)
     return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,10 +53,26 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
         )
     table(rows, list(rows[0]))
     click.echo(f"macro event F1 over datasets: {result['macro_event_f1']}")
+    _article_table(result)
     click.echo("\nper type (event matching):")
     for name, s in result["datasets"].items():
         per = [{"dataset": name, "type": t, **v} for t, v in s["per_type"].items()]
+        if not per:  # a page gold file: fields only, no events
+            continue
         table(per, ["dataset", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+def _article_table(result: dict[str, Any]) -> None:
+    """Page metadata: the share of pages with each field right, per dataset (language and format)."""
+    fields = ["title", "author", "section", "published", "deck", "body_starts", "body_ends", "boilerplate", "dateline"]
+    rows = []
+    for name, s in [*result["datasets"].items(), ("overall", result["overall"])]:
+        per = s.get("article_per_field") or {}
+        if per:
+            rows.append({"dataset": name, **{f: (per[f]["value"] if f in per else "") for f in fields}})
+    if rows:
+        click.echo("\narticle fields (share right):")
+        table(rows, ["dataset", *fields])
 
 
 @click.command()
@@ -92,4 +109,3 @@ def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int,
         return
     for k, v in result.items():
         click.echo(f"{k:34} {v}")
-

@@ -44,4 +44,3 @@ def export(
         echo_json({"what": what, "format": fmt, "out": str(path)})
     else:
         click.echo(f"wrote {what} as {fmt} to {path}")
-

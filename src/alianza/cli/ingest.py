@@ -184,4 +184,3 @@ def code(jsonl: Any, clean: bool) -> None:
         coded = code_article(art, res)
         echo_json({"id": rec.get("id"), "events": [event_json(e) for e in coded.events]})
     sys.exit(1 if bad else 0)
-

@@ -37,7 +37,6 @@ def articles(db: str | None, as_json: bool, limit: int | None) -> None:
     table(rows, ["id", "published", "lang", "section", "author", "title"], {"title": 60})
 
 
-
 @click.command()
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line in the public event shape.")
@@ -178,7 +177,6 @@ def network(db: str | None, as_json: bool, date_from: str | None, date_to: str |
             fail(str(err))
 
 
-
 @click.command()
 @query_options
 def blocs(db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str) -> None:
@@ -260,4 +258,3 @@ def clusters(
             emit(rel, False, limit, {"evidence": 70})
         except AlianzaError as err:
             fail(str(err))
-

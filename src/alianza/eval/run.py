@@ -12,6 +12,7 @@ from ..errors import AlianzaError
 from ..pipeline import Resources, code_article, is_candidate, make_article
 from ..serialize import article_json, event_json
 from ..textutil import fold
+from .pages import page_article, page_text
 from .score import Scores, check_article, score_record
 
 
@@ -28,8 +29,12 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             rec = json.loads(line)
         except json.JSONDecodeError as err:
             raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
-        if not isinstance(rec, dict) or "text" not in rec or "events" not in rec:
-            raise AlianzaError(f"{path}:{no}: a gold record needs 'text' and 'events'")
+        if not isinstance(rec, dict) or not ("text" in rec or "page" in rec):
+            raise AlianzaError(f"{path}:{no}: a gold record needs 'text' (or a 'page' file)")
+        if "events" not in rec and "article" not in rec:
+            raise AlianzaError(f"{path}:{no}: a gold record needs 'events' (or, for a page, 'article')")
+        if "page" in rec:
+            rec = {**rec, "text": page_text(rec, path)}
         records.append(rec)
     return records
 
@@ -40,6 +45,16 @@ def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[s
     errors: list[dict[str, Any]] = []
     for path in paths:
         records = read_gold(path)
+        pages = [r for r in records if "events" not in r]
+        records = [r for r in records if "events" in r]
+        for rec in pages:
+            name = rec.get("dataset") or path.stem
+            page = page_article(rec["text"], lang=rec.get("lang"), source=rec.get("id"))
+            for sc in (by_dataset[name], overall):
+                sc.records += 1
+                fails = check_article(sc, article_json(page), rec["article"])
+            if fails:
+                errors.append({"id": rec.get("id"), "article_fields_failed": fails})
         arts = [
             make_article(
                 rec["text"],
@@ -77,7 +92,7 @@ def evaluate(paths: list[Path], res: Resources, details: bool = False) -> dict[s
                 errors.append(
                     {"id": rec.get("id"), "system": [_brief(e) for e in system], "gold": [_brief(g) for g in gold]}
                 )
-    macro = [s.event.f1 for s in by_dataset.values()]
+    macro = [s.event.f1 for s in by_dataset.values() if s.event_records]
     out: dict[str, Any] = {
         "datasets": {k: v.as_json() for k, v in sorted(by_dataset.items())},
         "overall": overall.as_json(),

@@ -80,6 +80,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE source_places (source VARCHAR, country VARCHAR, n INTEGER);
     """,
+    # 6: the story's dateline (place and agency), kept apart from the body (ingest/dateline.py)
+    """
+    ALTER TABLE articles ADD COLUMN dateline VARCHAR;
+    """,
 )
 EVENT_COLUMNS = (
     "id",
