@@ -56,21 +56,11 @@ def _actor_cols(level: str) -> tuple[str, str]:
 
 
 def known_actor(con: duckdb.DuckDBPyConnection, code: str) -> str:
-    """Normalise and check an actor code the user typed: `rus`, `RUS GOV`, `IGO NATO`."""
-    norm = " ".join(code.upper().split())
-    row = first(
-        con.execute(
-            "SELECT 1 FROM event_clusters WHERE source_country = $c OR target_country = $c OR source_code = $c "
-            "OR target_code = $c LIMIT 1",
-            {"c": norm},
-        )
-    )
-    if row is None:
-        raise QueryError(
-            f"unknown actor {code!r}: expected a country (RUS), a country and sector (RUS GOV) or an "
-            "organisation (IGO NATO) that appears in the store's events"
-        )
-    return norm
+    """The stored code for an actor the user typed: a code (`rus`, `RUS GOV`, `IGO NATO`) or a
+    name the knowledge base knows (`Rusia`, `Kremlin`, `EU`); see `actorlookup.resolve_actor`."""
+    from .actorlookup import resolve_actor
+
+    return resolve_actor(con, code)
 
 
 def _scored(cfg: AggregateConfig, window: Window, level: str) -> tuple[str, dict[str, Any]]:
@@ -153,14 +143,17 @@ def network(
     window: Window | None = None,
     level: str = "country",
     cfg: AggregateConfig | None = None,
+    directed: bool = False,
 ) -> tuple[duckdb.DuckDBPyRelation, duckdb.DuckDBPyRelation]:
     """(nodes, edges) of the window. Edge scores: cooperation = sum of positive weights, conflict =
-    sum of the magnitudes of negative weights, net = their difference; status factors applied."""
+    sum of the magnitudes of negative weights, net = their difference; status factors applied.
+    `directed` keeps A->B apart from B->A (source is who acted)."""
     cfg = cfg or AggregateConfig()
     base, params = _scored(cfg, window or Window(), level)
+    pair = "src AS source, tgt AS target" if directed else "least(src, tgt) AS source, greatest(src, tgt) AS target"
     edges_sql = f"""
         WITH c AS ({base})
-        SELECT least(src, tgt) AS source, greatest(src, tgt) AS target, count(*) AS clusters,
+        SELECT {pair}, count(*) AS clusters,
                round(coalesce(sum(weight * factor) FILTER (WHERE weight > 0), 0), 3) AS cooperation,
                round(coalesce(-sum(weight * factor) FILTER (WHERE weight < 0), 0), 3) AS conflict,
                round(sum(weight * factor), 3) AS net

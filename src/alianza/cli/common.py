@@ -1,11 +1,18 @@
-"""What every command group shares: the store option, tables, JSON lines, one error style, date windows."""
+"""What every command group shares: the store option, tables, JSON lines, one error style, date windows,
+the filter options of the query commands.
+
+The error style, everywhere: one line on stderr, `alianza: error: ...`; exit code 2 for bad usage
+(click's own usage errors included, through `AlianzaGroup`), 1 for runs that read nothing. No
+traceback reaches the user for an `AlianzaError` or a DuckDB error.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -55,7 +62,7 @@ def open_store(db: str | None) -> Any:
     try:
         return Store(db_path(db), read_only=True)
     except AlianzaError as err:
-        raise click.ClickException(str(err)) from err
+        fail(str(err))
 
 
 
@@ -64,10 +71,45 @@ def actor_code(a: dict[str, Any] | None) -> str:
 
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Bad input from the user: one line on stderr, exit code 2, nothing written."""
-    click.echo(f"alianza: error: {message}", err=True)
-    sys.exit(2)
+    click.echo(f"alianza: error: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    click.echo(f"alianza: {one_line(message)}", err=True)
+
+
+def one_line(message: str) -> str:
+    return "; ".join(part.strip() for part in str(message).strip().splitlines() if part.strip())
+
+
+class AlianzaGroup(click.Group):
+    """The command group with the one error style: click's usage errors ("No such option"), our
+    `AlianzaError`s and DuckDB errors all end as one `alianza: error: ...` line, never a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102 - click's entry point
+        import duckdb
+
+        kwargs["standalone_mode"] = False
+        kwargs.setdefault("prog_name", "alianza")  # also under `python -m alianza.cli`
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.UsageError as err:
+            cmd = err.ctx.command_path if err.ctx else "alianza"
+            fail(f"{err.format_message()} (see `{cmd} --help`)")
+        except click.ClickException as err:
+            fail(err.format_message(), err.exit_code)
+        except click.Abort:
+            fail("interrupted", 130)
+        except AlianzaError as err:
+            fail(str(err))
+        except duckdb.Error as err:
+            fail(f"the store could not answer: {err}", 1)
+        if isinstance(rv, int) and rv:
+            sys.exit(rv)
+        return rv
 
 
 def parse_day(value: str | None, option: str) -> dt.date | None:
@@ -85,7 +127,7 @@ def open_api(db: str | None) -> Any:
     try:
         return Alianza(db_path(db), read_only=True)
     except AlianzaError as err:
-        raise click.ClickException(str(err)) from err
+        fail(str(err))
 
 
 def window_of(date_from: str | None, date_to: str | None) -> Any:
@@ -98,19 +140,24 @@ def window_of(date_from: str | None, date_to: str | None) -> Any:
 
 
 def emit(rel_or_rows: Any, as_json: bool, limit: int | None = None, widths: dict[str, int] | None = None) -> None:
-    """A relation or a list of dicts as a table (headers even when empty) or as JSON lines."""
+    """A relation or a list of dicts as a table (headers even when empty) or as JSON lines. When
+    `limit` cuts the rows, stderr says how many were left out."""
     if isinstance(rel_or_rows, list):
+        total = len(rel_or_rows)
         rows = rel_or_rows[:limit] if limit else rel_or_rows
         cols = list(rows[0]) if rows else []
     else:
-        rel = rel_or_rows.limit(limit) if limit else rel_or_rows
+        rel = rel_or_rows
         cols = list(rel.columns)
-        rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+        total = int(rel.aggregate("count(*)").fetchall()[0][0]) if limit else 0
+        rows = [dict(zip(cols, r, strict=True)) for r in (rel.limit(limit) if limit else rel).fetchall()]
     if as_json:
         for r in rows:
             echo_json(r)
-        return
-    table(rows, cols, widths)
+    else:
+        table(rows, cols, widths)
+    if limit:
+        note_cut(len(rows), total)
 
 
 def query_options(f: Any) -> Any:
@@ -138,3 +185,93 @@ def records(rel: Any) -> list[dict[str, Any]]:
     cols = list(rel.columns)
     return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
 
+
+
+_TYPES_HELP = (
+    "PLOVER type, any case: AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
+    "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT."
+)
+_FILTER_OPTIONS: dict[str, list[Any]] = {
+    "dates": [
+        click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First day, inclusive."),
+        click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last day, inclusive."),
+    ],
+    "actor": [
+        click.option(
+            "--actor",
+            default=None,
+            help='Only with this actor on either side: a code (RUS, "RUS GOV", "IGO NATO") or a name '
+            "(Russia, Rusia, Kremlin, EU); `alianza actors` lists them.",
+        )
+    ],
+    "type": [click.option("--type", "etype", default=None, metavar="TYPE", help=_TYPES_HELP)],
+    "status": [
+        click.option(
+            "--status",
+            type=click.Choice(["occurred", "planned", "negated", "hypothetical", "claimed"], case_sensitive=False),
+            default=None,
+            help="Only events of this status.",
+        )
+    ],
+    "lang": [click.option("--lang", default=None, metavar="LANG", help="Only articles in this language (es, en, ...).")],
+    "source": [
+        click.option(
+            "--source",
+            default=None,
+            metavar="SITE",
+            help="Only articles from this site (example.org, subdomains included) or file/feed path.",
+        )
+    ],
+}
+FILTER_KEYS = {"date_from", "date_to", "actor", "etype", "status", "lang", "source"}
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def filter_options(*groups: str) -> Callable[[F], F]:
+    """The filter options named (`dates`, `actor`, `type`, `status`, `lang`, `source`), in that order."""
+
+    def deco(f: F) -> F:
+        for g in reversed(groups):
+            for opt in reversed(_FILTER_OPTIONS[g]):
+                f = opt(f)
+        return f
+
+    return deco
+
+
+def build_filter(api: Any, kw: dict[str, Any], **extra: Any) -> Any:
+    """An `EventFilter` from the command's filter options (checked; a bad value fails with exit 2)."""
+    try:
+        return api.filter(
+            actor=kw.get("actor"),
+            type=kw.get("etype"),
+            start=kw.get("date_from"),
+            end=kw.get("date_to"),
+            status=kw.get("status"),
+            lang=kw.get("lang"),
+            source=kw.get("source"),
+            **extra,
+        )
+    except AlianzaError as err:
+        fail(str(err))
+
+
+def limit_option(default: int | None, what: str = "rows") -> Callable[[F], F]:
+    shown = f" (default: {default} in the table; --json writes all)" if default else ""
+    return click.option(
+        "--limit", type=click.IntRange(min=1), default=None, help=f"At most this many {what}{shown}."
+    )
+
+
+def table_limit(limit: int | None, default: int | None, as_json: bool) -> int | None:
+    """A display limit cuts tables only: `--json` is never cut unless --limit is given."""
+    if limit is not None:
+        return limit
+    return None if as_json else default
+
+
+def note_cut(shown: int, total: int) -> None:
+    if shown < total:
+        warn(f"showing {shown} of {total} rows (--limit N for more, --json for all)")
