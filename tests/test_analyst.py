@@ -186,7 +186,9 @@ def test_gdelt_tsv_reads_with_csv_in_codebook_order_with_geo_and_stable_ids(db: 
     assert not any("---" in v for r in rows for v in r.values())
     treaty = next(r for r in rows if r["EventCode"] == "057")
     assert treaty["ActionGeo_Type"] == "4" and treaty["ActionGeo_CountryCode"] == "KP"
-    assert float(treaty["ActionGeo_Lat"]) == pytest.approx(39.02) and treaty["ActionGeo_FullName"].endswith("North Korea")
+    assert float(treaty["ActionGeo_Lat"]) == pytest.approx(39.02) and treaty["ActionGeo_FullName"].endswith(
+        "North Korea"
+    )
     assert treaty["Actor1Geo_CountryCode"] == "RU" and treaty["Actor1Geo_FullName"] == "Russia"
     assert treaty["Actor1Name"] and treaty["Actor2Name"] and treaty["QuadClass"] == "1"
     assert all(r["Actor1Name"] for r in rows if r["Actor1Code"])
@@ -219,7 +221,9 @@ def test_graphs_read_with_networkx_carry_gephi_attributes(db: Path, tmp_path: Pa
 
 
 def test_network_as_csv_writes_a_nodes_file_and_network_json_has_record_kinds(db: Path, tmp_path: Path) -> None:
-    code, _o, err = run("export", "--db", str(db), "--format", "csv", "--what", "network", "--out", str(tmp_path / "net.csv"))
+    code, _o, err = run(
+        "export", "--db", str(db), "--format", "csv", "--what", "network", "--out", str(tmp_path / "net.csv")
+    )
     assert code == 0, err
     edges = pd.read_csv(tmp_path / "net.csv")
     nodes = pd.read_csv(tmp_path / "net.nodes.csv")

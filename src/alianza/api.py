@@ -264,7 +264,9 @@ class Alianza:
         if fmt not in PAIRS:
             raise ExportError(f"unknown --format {fmt!r}: expected one of {', '.join(PAIRS)}")
         if what not in PAIRS[fmt]:
-            raise ExportError(f"{fmt} writes {' or '.join(PAIRS[fmt])}: expected --what {' or '.join(PAIRS[fmt])}, got {what!r}")
+            raise ExportError(
+                f"{fmt} writes {' or '.join(PAIRS[fmt])}: expected --what {' or '.join(PAIRS[fmt])}, got {what!r}"
+            )
         to_stdout = str(out) == "-"
         if to_stdout and fmt not in STDOUT_FORMATS:
             raise ExportError(f"--out - writes {', '.join(STDOUT_FORMATS)} to standard output: {fmt} needs a file path")
@@ -272,7 +274,9 @@ class Alianza:
         w = self.window(window, filters.pop("start", None), filters.pop("end", None))
         if fmt in GRAPH_FORMATS:
             n, e = self.graph(w, level, directed=directed)
-            spells = _records(self.dyads(by=by, level=level, window=w, directed=directed)) if by and fmt == "gexf" else None
+            spells = (
+                _records(self.dyads(by=by, level=level, window=w, directed=directed)) if by and fmt == "gexf" else None
+            )
             atomic_write(out, force, lambda p: write_graph(n, e, fmt, p, directed=directed, spells=spells, by=by))
             return out
         if what == "network" and fmt != "jsonl":
@@ -280,7 +284,9 @@ class Alianza:
                 raise ExportError("a network as a table is two files (edges, nodes): expected a file path for --out")
             n, e = self.graph(w, level, directed=directed)
             nodes_out = out.with_name(f"{out.stem}.nodes{out.suffix}")
-            atomic_write(nodes_out, force, lambda p: write_table(self.con.sql(_values_sql(self.con, n, "node")), fmt, p))
+            atomic_write(
+                nodes_out, force, lambda p: write_table(self.con.sql(_values_sql(self.con, n, "node")), fmt, p)
+            )
             atomic_write(out, force, lambda p: write_table(self.con.sql(_values_sql(self.con, e, "edge")), fmt, p))
             return out
         rel = self._export_rel(what, fmt, w, level, by, nested, directed, filters)

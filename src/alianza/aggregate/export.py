@@ -159,7 +159,9 @@ def gdelt_sql(source_sql: str) -> str:
         "src.*, cs.name AS source_country_name, cs.alpha2 AS source_country_a2, ct.name AS target_country_name, "
         "ct.alpha2 AS target_country_a2, cp.name AS place_country_name, cp.alpha2 AS place_country_a2"
     )
-    return f"SELECT {', '.join(cols)} FROM (SELECT {names} FROM ({source_sql}) src {joins}) g ORDER BY Day, GlobalEventID"
+    return (
+        f"SELECT {', '.join(cols)} FROM (SELECT {names} FROM ({source_sql}) src {joins}) g ORDER BY Day, GlobalEventID"
+    )
 
 
 def ensure_countries(con: duckdb.DuckDBPyConnection) -> None:
@@ -255,8 +257,6 @@ def write_table(rel: duckdb.DuckDBPyRelation, fmt: str, path: Path) -> None:
         rel.query(view, f"COPY {view} TO '{target}' ({opts})")
     else:
         raise ExportError(f"format {fmt!r} is for graphs: expected --what network")
-
-
 
 
 def write_stdout(rel: duckdb.DuckDBPyRelation, fmt: str) -> None:

@@ -79,9 +79,7 @@ def _select(name: str, sql: str, typ: str) -> str:
 
 
 EVENT_ROW_SELECT = ",\n    ".join(_select(*f) for f in _FIELDS)
-_FROM = (
-    "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_cluster_members m ON m.event_id = e.id"
-)
+_FROM = "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_cluster_members m ON m.event_id = e.id"
 _ORDER = "ORDER BY e.event_day NULLS LAST, e.article_id, e.sentence, e.id"
 
 
@@ -199,7 +197,10 @@ def check_source(con: duckdb.DuckDBPyConnection, value: str | None) -> str | Non
     hit = con.execute(f"SELECT 1 FROM articles a WHERE {source_condition('a', '$s')} LIMIT 1", {"s": got}).fetchall()
     if hit:
         return got
-    sites = [r[0] for r in con.execute("SELECT DISTINCT site FROM articles WHERE site IS NOT NULL ORDER BY 1 LIMIT 8").fetchall()]
+    sites = [
+        r[0]
+        for r in con.execute("SELECT DISTINCT site FROM articles WHERE site IS NOT NULL ORDER BY 1 LIMIT 8").fetchall()
+    ]
     listed = ", ".join(sites) if sites else "none stored"
     raise FilterError(f"unknown source {value!r}: expected a site or file of the store's articles ({listed})")
 

@@ -65,10 +65,8 @@ def open_store(db: str | None) -> Any:
         fail(str(err))
 
 
-
 def actor_code(a: dict[str, Any] | None) -> str:
     return "" if not a else (a.get("code") or "")
-
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -180,11 +178,9 @@ def query_options(f: Any) -> Any:
     return f
 
 
-
 def records(rel: Any) -> list[dict[str, Any]]:
     cols = list(rel.columns)
     return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
-
 
 
 _TYPES_HELP = (
@@ -213,7 +209,9 @@ _FILTER_OPTIONS: dict[str, list[Any]] = {
             help="Only events of this status.",
         )
     ],
-    "lang": [click.option("--lang", default=None, metavar="LANG", help="Only articles in this language (es, en, ...).")],
+    "lang": [
+        click.option("--lang", default=None, metavar="LANG", help="Only articles in this language (es, en, ...).")
+    ],
     "source": [
         click.option(
             "--source",
@@ -260,9 +258,7 @@ def build_filter(api: Any, kw: dict[str, Any], **extra: Any) -> Any:
 
 def limit_option(default: int | None, what: str = "rows") -> Callable[[F], F]:
     shown = f" (default: {default} in the table; --json writes all)" if default else ""
-    return click.option(
-        "--limit", type=click.IntRange(min=1), default=None, help=f"At most this many {what}{shown}."
-    )
+    return click.option("--limit", type=click.IntRange(min=1), default=None, help=f"At most this many {what}{shown}.")
 
 
 def table_limit(limit: int | None, default: int | None, as_json: bool) -> int | None:
@@ -275,3 +271,25 @@ def table_limit(limit: int | None, default: int | None, as_json: bool) -> int | 
 def note_cut(shown: int, total: int) -> None:
     if shown < total:
         warn(f"showing {shown} of {total} rows (--limit N for more, --json for all)")
+
+
+def check_inputs(paths: Any) -> None:
+    """Before a store is opened for writing: a path that does not exist is an error (exit 2) when
+    nothing else is given, and a folder without files a warning; when nothing at all is there to
+    read, the run ends (exit 1) before any store file is created."""
+    from pathlib import Path
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing and len(missing) == len(paths):
+        fail(f"{missing[0]}: no such file or folder" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    found = 0
+    for p in map(Path, paths):
+        if p.is_dir():
+            n = next((1 for q in p.rglob("*") if q.is_file()), 0)
+            if not n:
+                warn(f"{p}: no files found")
+            found += n
+        elif p.exists():
+            found += 1
+    if not found:
+        fail("nothing to read: no files found in the paths given", 1)

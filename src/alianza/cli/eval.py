@@ -15,7 +15,12 @@ from .common import echo_json, table
 @click.option("--json", "as_json", is_flag=True, help="All metrics as one JSON object.")
 @click.option("--details", is_flag=True, help="Include every record's system and gold events.")
 def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
-    """Score the coder against gold JSONL files (metrics of shared/gold/README.md)."""
+    """Score the coder against gold JSONL files (metrics: docs/conventions.md, Evaluation).
+
+    \b
+    Example:
+      alianza eval gold/dev/*.jsonl --json
+    """
     from ..eval.run import evaluate
     from ..pipeline import Resources
 
@@ -72,7 +77,13 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
 @click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
-    """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
+    """Measure throughput in articles/second/core (one process: one core), or aggregation speed.
+
+    \b
+    Examples:
+      alianza bench -n 200
+      alianza bench --aggregate --json
+    """
     import logging
 
     from ..eval.bench import run_bench, run_bench_aggregate

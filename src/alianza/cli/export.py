@@ -15,9 +15,7 @@ _PAIRS_HELP = "\n".join(f"  {fmt:<8} {', '.join(whats)}" for fmt, whats in PAIRS
 
 @click.command(
     epilog=(
-        "\b\nValid --format x --what pairs:\n"
-        + _PAIRS_HELP
-        + "\n\n\b\nExamples:\n"
+        "\b\nValid --format x --what pairs:\n" + _PAIRS_HELP + "\n\n\b\nExamples:\n"
         "  alianza export --format csv --out events.csv\n"
         "  alianza export --format gdelt --what events --out - > events.tsv\n"
         "  alianza export --format gexf --what network --by month --out map.gexf\n"
@@ -26,7 +24,9 @@ _PAIRS_HELP = "\n".join(f"  {fmt:<8} {', '.join(whats)}" for fmt, whats in PAIRS
 )
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print what was written as one JSON object.")
-@click.option("--format", "fmt", required=True, type=click.Choice(list(PAIRS)), help="File format (see the pairs below).")
+@click.option(
+    "--format", "fmt", required=True, type=click.Choice(list(PAIRS)), help="File format (see the pairs below)."
+)
 @click.option(
     "--what",
     default="events",
@@ -35,7 +35,10 @@ _PAIRS_HELP = "\n".join(f"  {fmt:<8} {', '.join(whats)}" for fmt, whats in PAIRS
     help="What to write.",
 )
 @click.option(
-    "--out", "out", required=True, help=f"File to write, whole or not at all; - for stdout ({', '.join(STDOUT_FORMATS)})."
+    "--out",
+    "out",
+    required=True,
+    help=f"File to write, whole or not at all; - for stdout ({', '.join(STDOUT_FORMATS)}).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @filter_options("dates", "actor", "type", "status", "lang", "source")
@@ -53,7 +56,9 @@ _PAIRS_HELP = "\n".join(f"  {fmt:<8} {', '.join(whats)}" for fmt, whats in PAIRS
     help="Period of dyad rows (default month); for GEXF, a timeline of edges per period (default: static).",
 )
 @click.option("--directed", is_flag=True, help="Dyads and networks with A->B apart from B->A.")
-@click.option("--nested", is_flag=True, help="Events as JSON Lines in the nested public shape (DESIGN.md) instead of flat rows.")
+@click.option(
+    "--nested", is_flag=True, help="Events as JSON Lines in the nested public shape (DESIGN.md) instead of flat rows."
+)
 def export(
     db: str | None,
     as_json: bool,

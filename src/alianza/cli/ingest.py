@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import DB_OPTION, db_path, echo_json
+from .common import DB_OPTION, check_inputs, db_path, echo_json
 
 
 @click.command()
@@ -78,6 +78,11 @@ def ingest(
 
     Idempotent and resumable: run it again on the same inputs and only what is missing is added.
     Exact and near duplicates get their row, pointing at the original, and are not coded again.
+
+    \b
+    Examples:
+      alianza ingest news/ --db corpus.duckdb
+      alianza ingest dump.jsonl.gz --text-field body --date-field meta.date --json
     """
     import logging
 
@@ -90,6 +95,7 @@ def ingest(
     from ..ingest.run import ingest as run_ingest
     from ..pipeline import Resources
 
+    check_inputs(paths)  # no store file is created for a run with nothing to read
     fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)
     opts = IngestOptions(
         read=ReadOptions(fields=fields, format=fmt),
@@ -143,7 +149,12 @@ def ingest(
 )
 @click.option("--clean/--no-clean", default=False, help="Strip page chrome first (for raw pages).")
 def code(jsonl: Any, clean: bool) -> None:
-    """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr)."""
+    """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr).
+
+    \b
+    Example:
+      echo '{"id": "1", "text": "Russian troops attacked Kharkiv.", "lang": "en"}' | alianza code --jsonl -
+    """
     import datetime as dt
 
     from ..pipeline import Resources, code_article, make_article

@@ -79,7 +79,11 @@ def _side(r: dict[str, Any], side: str) -> str:
     if not code and not r[f"{side}_text"]:
         return f"  {side}: none"
     how = r[f"{side}_how"] or "?"
-    mark = "  <- context: not named in the sentence, inferred" if how == "context" else ""
+    mark = (
+        "  <- context: the code is inferred, not named in the sentence (docs/conventions.md)"
+        if how == "context"
+        else ""
+    )
     text = r[f"{side}_text"]
     words = f"{text!r}" if text else "(no words)"
     name = f" ({r[f'{side}_name']})" if r[f"{side}_name"] else ""
@@ -118,7 +122,9 @@ EVENT_TABLE = ["event_day", "prec", "type", "mode", "source", "target", "status"
     is_flag=True,
     help="With --json: the nested public shape of DESIGN.md (sides, place, evidence as objects), as `code --jsonl`.",
 )
-@click.option("--explain", is_flag=True, help="Each event's sides (words -> code, how; `context` = inferred), rule, sentence.")
+@click.option(
+    "--explain", is_flag=True, help="Each event's sides (words -> code, how; `context` = inferred), rule, sentence."
+)
 @filter_options("dates", "actor", "type", "status", "lang", "source")
 @click.option("--article", default=None, help="Only this article id.")
 @limit_option(None, "events")
@@ -310,7 +316,9 @@ def network(db: str | None, as_json: bool, level: str, directed: bool, limit: in
     click.echo("Actors:")
     emit([{k: r[k] for k in ("actor", "name", "bloc", "clusters", "cooperation", "conflict")} for r in nodes], False, n)
     click.echo("\nPairs:")
-    emit([{k: r[k] for k in ("source", "target", "clusters", "cooperation", "conflict", "net")} for r in edges], False, n)
+    emit(
+        [{k: r[k] for k in ("source", "target", "clusters", "cooperation", "conflict", "net")} for r in edges], False, n
+    )
 
 
 @click.command()
@@ -361,9 +369,7 @@ def blocs(db: str | None, as_json: bool, level: str, **kw: Any) -> None:
     help="Length of each of the two windows compared (30d, 8w, 3m, 1y).",
 )
 @limit_option(20, "dyads")
-def shifts(
-    db: str | None, as_json: bool, date_to: str | None, level: str, window_text: str, limit: int | None
-) -> None:
+def shifts(db: str | None, as_json: bool, date_to: str | None, level: str, window_text: str, limit: int | None) -> None:
     """The dyads whose net score moved most: the last window (ending --to, default the last day
     stored) against the window of the same length before it.
 
