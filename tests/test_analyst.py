@@ -276,3 +276,20 @@ def test_actors_lists_the_stores_actors_with_names_and_counts(db: Path) -> None:
     assert code == 0 and {"RUS", "RUS GOV"} <= {a["code"] for a in got}
     putin = next(a for a in got if a["code"] == "RUS GOV")
     assert putin["name"] == "Vladimir Putin" and putin["events"] >= 1
+
+
+def test_df_without_the_analysis_extra_names_it_in_one_line(db: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "import alianza\n"
+        f"db = alianza.open({str(db)!r})\n"
+        "try:\n    db.events().df()\nexcept ImportError as err:\n    print(err)\n"
+        "print(len(db.events().fetchall()) > 0, db.events().limit(2).columns[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    lines = out.stdout.splitlines()
+    assert lines[0] == ".df() needs pandas: pip install 'alianza[analysis]' (pandas, polars, pyarrow)", out.stderr
+    assert lines[1] == "True event_id"  # everything else is the DuckDB relation's own

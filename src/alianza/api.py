@@ -23,14 +23,15 @@ from .aggregate.graph import EDGE_COLUMNS, NODE_COLUMNS, graph_records, write_gr
 from .aggregate.queries import QueryError as QueryError
 from .aggregate.queries import Window
 from .aggregate.rows import EventFilter, event_rows_sql, make_filter, nested_sql
+from .relation import Relation
 from .store.db import Store
 
 
 class Network(NamedTuple):
     """The network of a period: two relations; `nodes, edges = db.network()` still works."""
 
-    nodes: duckdb.DuckDBPyRelation
-    edges: duckdb.DuckDBPyRelation
+    nodes: Relation
+    edges: Relation
 
 
 class Alianza:
@@ -81,7 +82,7 @@ class Alianza:
         actor: str | None = None,
         type: str | None = None,  # noqa: A002
         **filters: Any,
-    ) -> duckdb.DuckDBPyRelation:
+    ) -> Relation:
         """Coded events as flat rows (`aggregate/rows.py`: one column per field, the same as every
         export). Copies of articles are not coded, so no event is counted twice.
 
@@ -91,14 +92,14 @@ class Alianza:
         Example: `db.events(start="2024-01-01", end="2024-06-30", actor="RUS", type="consult").df()`
         """
         sql, params = event_rows_sql(self.filter(window, actor, type, **filters))
-        return queries.run_sql(self.con, sql, params)
+        return Relation(queries.run_sql(self.con, sql, params))
 
-    def events_json(self, window: Window | None = None, **filters: Any) -> duckdb.DuckDBPyRelation:
+    def events_json(self, window: Window | None = None, **filters: Any) -> Relation:
         """Events in the public nested JSON shape of DESIGN.md, one `json` column."""
         sql, params = nested_sql(self.filter(window, **filters))
-        return queries.run_sql(self.con, sql, params)
+        return Relation(queries.run_sql(self.con, sql, params))
 
-    def articles(self, window: Window | None = None, **filters: Any) -> duckdb.DuckDBPyRelation:
+    def articles(self, window: Window | None = None, **filters: Any) -> Relation:
         """Stored articles (every `Article` field, then what the store adds), by publication date;
         `start`, `end`, `lang`, `source` filter them."""
         allowed = {"start", "end", "lang", "source"}
@@ -107,7 +108,7 @@ class Alianza:
         flt = self.filter(window, **filters)
         cond, params = flt.where(day="a.published")
         sql = f"SELECT a.* EXCLUDE (ingested_at), a.ingested_at FROM articles a WHERE {cond} ORDER BY a.published NULLS LAST, a.id"
-        return queries.run_sql(self.con, sql, params)
+        return Relation(queries.run_sql(self.con, sql, params))
 
     def actors(self, query: str | None = None) -> list[dict[str, Any]]:
         """The store's actors with their most frequent name and event count; `query` filters by code or name."""
@@ -126,7 +127,7 @@ class Alianza:
         start: dt.date | str | None = None,
         end: dt.date | str | None = None,
         status: str | None = None,
-    ) -> duckdb.DuckDBPyRelation:
+    ) -> Relation:
         """Event clusters: each real-world event once, with its counts (see README, the alliance map)."""
         flt = self.filter(window, actor, type, start=start, end=end, status=status)
         sql = """
@@ -137,7 +138,7 @@ class Alianza:
             ORDER BY day NULLS LAST, mentions DESC, id
         """
         params = {"start": flt.start, "end": flt.end, "a": flt.actor, "t": flt.type, "s": flt.status}
-        return queries.run_sql(self.con, sql, params)
+        return Relation(queries.run_sql(self.con, sql, params))
 
     def window(
         self, window: Window | None = None, start: dt.date | str | None = None, end: dt.date | str | None = None
@@ -154,10 +155,10 @@ class Alianza:
         start: dt.date | str | None = None,
         end: dt.date | str | None = None,
         **kw: Any,
-    ) -> duckdb.DuckDBPyRelation:
+    ) -> Relation:
         """Dyads over time (`queries.dyads`): `db.dyads("Russia", "PRK", by="month", start="2024-01-01")`."""
         kw["window"] = self.window(kw.get("window"), start, end)
-        return queries.dyads(self.con, actor_a, actor_b, cfg=self.config, **kw)
+        return Relation(queries.dyads(self.con, actor_a, actor_b, cfg=self.config, **kw))
 
     def network(
         self,
@@ -170,7 +171,7 @@ class Alianza:
         """The network of a period: `nodes` (actor, clusters, cooperation, conflict) and `edges`
         (source, target, clusters, cooperation, conflict, net) relations; unpacks as a pair."""
         nodes, edges = queries.network(self.con, self.window(window, start, end), level, self.config)
-        return Network(nodes, edges)
+        return Network(Relation(nodes), Relation(edges))
 
     def blocs(
         self,
@@ -182,20 +183,18 @@ class Alianza:
     ) -> list[dict[str, Any]]:
         return queries.blocs(self.con, self.window(window, start, end), level, self.config)
 
-    def shifts(
-        self, days: int = 30, end: dt.date | str | None = None, level: str = "country"
-    ) -> duckdb.DuckDBPyRelation:
-        return queries.shifts(self.con, days, self.window(None, None, end).end, level, self.config)
+    def shifts(self, days: int = 30, end: dt.date | str | None = None, level: str = "country") -> Relation:
+        return Relation(queries.shifts(self.con, days, self.window(None, None, end).end, level, self.config))
 
     # the first release's keys of `dyads --json`, kept for scripts that read them
     DYAD_LEGACY_COLUMNS = ("a", "b", "mean_weight", "cooperative", "conflictual")
 
     def dyads_table(
         self, actor_a: str | None = None, actor_b: str | None = None, *, sort: str = "events", **kw: Any
-    ) -> duckdb.DuckDBPyRelation:
+    ) -> Relation:
         """The rows of `dyads --json` and of `export --what dyads`: `dyads()` sorted, with the
         first release's keys after the columns (`a`, `b`, `mean_weight`, `cooperative`, `conflictual`)."""
-        rel = self.dyads(actor_a, actor_b, **kw)
+        rel = self.dyads(actor_a, actor_b, **kw).relation
         lead = "period, " if "period" in rel.columns else ""
         if sort == "cooperation":
             rel = rel.filter("weight_sum > 0").order(f"{lead}weight_sum DESC, source, target")
@@ -203,10 +202,12 @@ class Alianza:
             rel = rel.filter("weight_sum < 0").order(f"{lead}weight_sum ASC, source, target")
         elif sort != "events":
             raise QueryError(f"unknown sort {sort!r}: expected events, cooperation or conflict")
-        return rel.project(
-            "*, source AS a, target AS b, weight_mean AS mean_weight, "
-            "verbal_cooperation + material_cooperation AS cooperative, "
-            "verbal_conflict + material_conflict AS conflictual"
+        return Relation(
+            rel.project(
+                "*, source AS a, target AS b, weight_mean AS mean_weight, "
+                "verbal_cooperation + material_cooperation AS cooperative, "
+                "verbal_conflict + material_conflict AS conflictual"
+            )
         )
 
     def graph(
@@ -224,13 +225,13 @@ class Alianza:
         nodes, edges = queries.network(self.con, w, level, self.config, directed=directed)
         return graph_records(nodes, edges, self.blocs(w, level))
 
-    def gdelt(self, what: str = "events", window: Window | None = None, **filters: Any) -> duckdb.DuckDBPyRelation:
+    def gdelt(self, what: str = "events", window: Window | None = None, **filters: Any) -> Relation:
         """GDELT 2.0 event-table rows (61 columns in the codebook's order), per event or per cluster."""
         if what not in ("events", "clusters"):
             raise ExportError(f"gdelt rows are events: expected --what events or clusters, got {what!r}")
         ensure_countries(self.con)
         sql, params = gdelt_source(what, self.filter(window, **filters))
-        return queries.run_sql(self.con, gdelt_sql(sql), params)
+        return Relation(queries.run_sql(self.con, gdelt_sql(sql), params))
 
     # -- export -----------------------------------------------------------------------------------
     def export(
@@ -275,7 +276,9 @@ class Alianza:
         if fmt in GRAPH_FORMATS:
             n, e = self.graph(w, level, directed=directed)
             spells = (
-                _records(self.dyads(by=by, level=level, window=w, directed=directed)) if by and fmt == "gexf" else None
+                _records(self.dyads(by=by, level=level, window=w, directed=directed).relation)
+                if by and fmt == "gexf"
+                else None
             )
             atomic_write(out, force, lambda p: write_graph(n, e, fmt, p, directed=directed, spells=spells, by=by))
             return out
@@ -289,7 +292,7 @@ class Alianza:
             )
             atomic_write(out, force, lambda p: write_table(self.con.sql(_values_sql(self.con, e, "edge")), fmt, p))
             return out
-        rel = self._export_rel(what, fmt, w, level, by, nested, directed, filters)
+        rel = self._export_rel(what, fmt, w, level, by, nested, directed, filters).relation
         if to_stdout:
             write_stdout(rel, fmt)
         else:
@@ -306,7 +309,7 @@ class Alianza:
         nested: bool,
         directed: bool,
         filters: dict[str, Any],
-    ) -> duckdb.DuckDBPyRelation:
+    ) -> Relation:
         if fmt == "gdelt":
             return self.gdelt(what, w, **filters)
         if what == "events":
@@ -320,7 +323,7 @@ class Alianza:
         # network as JSON Lines: node records, then edge records
         n, e = self.graph(w, level, directed=directed)
         rows = [{"kind": "node", **x} for x in n] + [{"kind": "edge", **x} for x in e]
-        return self.con.sql(_json_lines_sql(self.con, rows))
+        return Relation(self.con.sql(_json_lines_sql(self.con, rows)))
 
 
 def _values_sql(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], kind: str) -> str:
