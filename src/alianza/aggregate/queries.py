@@ -67,7 +67,7 @@ def _scored(cfg: AggregateConfig, window: Window, level: str) -> tuple[str, dict
     """Clusters with both actors known, their score factor and the actors at the chosen level."""
     s, t = _actor_cols(level)
     sql = f"""
-        SELECT *, {s} AS src, {t} AS tgt, {cfg.status_factor_sql()} AS factor
+        SELECT * REPLACE ({cfg.weight_sql()} AS weight), {s} AS src, {t} AS tgt, {cfg.status_factor_sql()} AS factor
         FROM event_clusters
         WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> '---' AND {t} <> '---' AND {s} <> {t}
           AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)

@@ -13,6 +13,7 @@ from .common import AlianzaGroup
 from .eval import bench, eval_cmd
 from .export import export
 from .ingest import code, ingest
+from .kb import kb
 from .query import actors, articles, blocs, clusters, dyads, events, network, shifts
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """alianza: code news into PLOVER events and a map of who cooperates with and fights whom."""
 
 
-for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench):
+for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench, kb):
     cli.add_command(_command)
 
 

@@ -19,13 +19,63 @@ import click
 from ..errors import AlianzaError
 from ..store.db import default_db_path
 
-DB_OPTION = click.option(
+F = TypeVar("F", bound=Callable[..., Any])
+
+_DB = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False),
     default=None,
     help="DuckDB store (default: $ALIANZA_DB, else ./alianza.duckdb).",
 )
+
+
+def _set_config(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--config` sets `$ALIANZA_CONFIG` for this run: every settings reader finds the same file."""
+    import os
+
+    from ..aggregate.config import CONFIG_ENV
+
+    if value:
+        from pathlib import Path
+
+        if not Path(value).is_file():
+            fail(f"--config {value}: no such file")
+        os.environ[CONFIG_ENV] = str(Path(value).resolve())
+    return value
+
+
+_CONFIG = click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_config,
+    help="Settings file (default: $ALIANZA_CONFIG, else alianza.toml next to the store, else ./alianza.toml).",
+)
+
+
+def DB_OPTION(f: F) -> F:  # noqa: N802 - used as a decorator constant, as before
+    """`--db` and `--config`: the store and the settings that go with it."""
+    return _CONFIG(_DB(f))
+
+
+def settings_for(db: str | None) -> Any:
+    """The aggregation settings of the store's settings file (docs/knowledge.md); a bad file fails
+    with exit 2. Sets `$ALIANZA_CONFIG` to the file found, so that the store's and the runner's own
+    settings (memory, threads, jobs) come from the same file."""
+    import os
+
+    from ..aggregate.config import CONFIG_ENV, aggregate_config, find_config
+
+    try:
+        path = find_config(db_path(db))
+        if path is not None:
+            os.environ.setdefault(CONFIG_ENV, str(path.resolve()))
+        return aggregate_config(path)
+    except AlianzaError as err:
+        fail(str(err))
 
 
 def db_path(db: str | None) -> str:
@@ -122,8 +172,9 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 def open_api(db: str | None) -> Any:
     from ..api import Alianza
 
+    config = settings_for(db)
     try:
-        return Alianza(db_path(db), read_only=True)
+        return Alianza(db_path(db), read_only=True, config=config)
     except AlianzaError as err:
         fail(str(err))
 
@@ -224,9 +275,6 @@ _FILTER_OPTIONS: dict[str, list[Any]] = {
 FILTER_KEYS = {"date_from", "date_to", "actor", "etype", "status", "lang", "source"}
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
 def filter_options(*groups: str) -> Callable[[F], F]:
     """The filter options named (`dates`, `actor`, `type`, `status`, `lang`, `source`), in that order."""
 
@@ -293,3 +341,30 @@ def check_inputs(paths: Any) -> None:
             found += 1
     if not found:
         fail("nothing to read: no files found in the paths given", 1)
+
+
+def _set_kb_dir(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--kb-dir` sets `$ALIANZA_KB` for this process and the workers it starts (the loaders read it)."""
+    import os
+
+    from ..datafiles import OVERLAY_ENV
+
+    if value:
+        from pathlib import Path
+
+        if not Path(value).is_dir():
+            fail(f"--kb-dir {value}: no such folder")
+        os.environ[OVERLAY_ENV] = str(Path(value).resolve())
+    return value
+
+
+KB_OPTION = click.option(
+    "--kb-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_kb_dir,
+    help="Your own knowledge (people, groups, places, lexicon entries) merged over the packaged data "
+    "(default: $ALIANZA_KB); check it with `alianza kb validate DIR`.",
+)

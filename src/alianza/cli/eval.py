@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from ..errors import AlianzaError
-from .common import echo_json, table
+from .common import KB_OPTION, echo_json, table
 
 
 @click.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="All metrics as one JSON object.")
 @click.option("--details", is_flag=True, help="Include every record's system and gold events.")
+@KB_OPTION
 def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
     """Score the coder against gold JSONL files (metrics: docs/conventions.md, Evaluation).
 

@@ -10,12 +10,13 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import DB_OPTION, check_inputs, db_path, echo_json
+from .common import DB_OPTION, KB_OPTION, check_inputs, db_path, echo_json, settings_for
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
+@KB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON (stdout).")
 @click.option(
     "--format",
@@ -46,9 +47,9 @@ from .common import DB_OPTION, check_inputs, db_path, echo_json
 @click.option(
     "--cluster-window",
     type=click.IntRange(0, 365),
-    default=3,
-    show_default=True,
-    help="Days within which reports of one type and actor pair are one event (see README, clusters).",
+    default=None,
+    help="Days within which reports of one type and actor pair are one event (default: the settings "
+    "file's cluster_window_days, else 3; see README, clusters).",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
@@ -69,7 +70,7 @@ def ingest(
     near_dup: float,
     no_near_dup: bool,
     batch_size: int,
-    cluster_window: int,
+    cluster_window: int | None,
     progress: bool | None,
     quiet: bool,
     strict: bool,
@@ -88,7 +89,6 @@ def ingest(
 
     from tqdm import tqdm
 
-    from ..aggregate.config import AggregateConfig
     from ..ingest.readers import ReadOptions
     from ..ingest.records import FieldMap
     from ..ingest.run import BatchReport, IngestOptions
@@ -103,7 +103,7 @@ def ingest(
         near_threshold=None if no_near_dup else near_dup,
         lang=lang,
         strict=strict,
-        aggregate=AggregateConfig(window_days=cluster_window),
+        aggregate=_aggregate(db, cluster_window),
     )
     # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -138,6 +138,14 @@ def ingest(
     sys.exit(report.exit_code())
 
 
+def _aggregate(db: str | None, cluster_window: int | None) -> Any:
+    """The settings file's aggregation settings, with --cluster-window over them when given."""
+    import dataclasses
+
+    cfg = settings_for(db)
+    return cfg if cluster_window is None else dataclasses.replace(cfg, window_days=cluster_window)
+
+
 @click.command()
 @click.option(
     "--jsonl",
@@ -148,6 +156,7 @@ def ingest(
     help="JSONL records {id, text, lang?, published?} (file or - for stdin).",
 )
 @click.option("--clean/--no-clean", default=False, help="Strip page chrome first (for raw pages).")
+@KB_OPTION
 def code(jsonl: Any, clean: bool) -> None:
     """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr).
 
