@@ -58,3 +58,9 @@ def test_docs_name_every_event_column_and_export_pair() -> None:
     for link in re.findall(r"\]\((docs/[^)#]+)", readme):
         assert (ROOT / link).is_file(), link
     assert "DESIGN.md" not in readme and "DEPENDENCIES.md" not in readme
+
+
+def test_alianza_alone_prints_its_help() -> None:
+    for args in ([], ["kb"]):
+        out = CliRunner().invoke(cli, args)
+        assert out.exit_code == 0 and out.stdout.startswith("Usage: alianza"), out.output

@@ -133,6 +133,10 @@ def one_line(message: str) -> str:
     return "; ".join(part.strip() for part in str(message).strip().splitlines() if part.strip())
 
 
+# click >= 8.2 raises this for a group called without a command (earlier versions print the help)
+_NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class AlianzaGroup(click.Group):
     """The command group with the one error style: click's usage errors ("No such option"), our
     `AlianzaError`s and DuckDB errors all end as one `alianza: error: ...` line, never a traceback."""
@@ -144,6 +148,9 @@ class AlianzaGroup(click.Group):
         kwargs.setdefault("prog_name", "alianza")  # also under `python -m alianza.cli`
         try:
             rv = super().main(*args, **kwargs)
+        except _NO_ARGS_IS_HELP as err:  # `alianza`, `alianza kb`: the help, as asked
+            click.echo(err.ctx.get_help() if err.ctx else err.format_message())
+            sys.exit(0)
         except click.UsageError as err:
             cmd = err.ctx.command_path if err.ctx else "alianza"
             fail(f"{err.format_message()} (see `{cmd} --help`)")
