@@ -145,7 +145,7 @@ class AlianzaGroup(click.Group):
         import duckdb
 
         kwargs["standalone_mode"] = False
-        kwargs.setdefault("prog_name", "alianza")  # also under `python -m alianza.cli`
+        kwargs["prog_name"] = "alianza"  # also under `python -m alianza.cli` and in tests
         try:
             rv = super().main(*args, **kwargs)
         except _NO_ARGS_IS_HELP as err:  # `alianza`, `alianza kb`: the help, as asked
