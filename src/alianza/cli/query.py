@@ -100,6 +100,12 @@ def _explain(r: dict[str, Any]) -> None:
     click.echo(_side(r, "target"))
     if r["claimed_by"] or r["claimed_by_name"]:
         click.echo(f"  claimed by: {r['claimed_by_name'] or ''} -> {r['claimed_by'] or '---'}")
+    if r["place_name"]:
+        where = f" ({r['place_lat']}, {r['place_lon']})" if r["place_lat"] is not None else ""
+        click.echo(f"  place: {r['place_name']} {r['place_country'] or ''}{where}")
+    if r["quantity_unit"]:
+        low, high = r["quantity_low"], r["quantity_high"]
+        click.echo(f"  quantity: {low:g}{'' if high == low else f'-{high:g}'} {r['quantity_unit']}")
     click.echo(
         f"  because {r['rule']} fired on {r['trigger']!r} in article {r['article_id']} "
         f"({r['article_title'] or r['url'] or ''}) sentence {r['sentence']}:"
