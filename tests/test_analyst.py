@@ -293,3 +293,17 @@ def test_df_without_the_analysis_extra_names_it_in_one_line(db: Path) -> None:
     lines = out.stdout.splitlines()
     assert lines[0] == ".df() needs pandas: pip install 'alianza[analysis]' (pandas, polars, pyarrow)", out.stderr
     assert lines[1] == "True event_id"  # everything else is the DuckDB relation's own
+
+
+def test_type_narrows_dyads_networks_and_graph_exports(db: Path, tmp_path: Path) -> None:
+    _c, out, _e = run("dyads", "--db", str(db), "--json", "--type", "Assault")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert rows and all(r["material_conflict"] == r["events"] for r in rows)  # ASSAULT only
+    _c, out, _e = run("network", "--db", str(db), "--json", "--type", "consult")
+    edges = [json.loads(x) for x in out.splitlines() if '"edge"' in x]
+    assert edges and all(e["conflict"] == 0 for e in edges)
+    code, _o, err = run("export", "--db", str(db), "--format", "graphml", "--what", "network", "--type", "assault",
+                        "--out", str(tmp_path / "war.graphml"))  # fmt: skip
+    assert code == 0, err
+    g = nx.read_graphml(tmp_path / "war.graphml")
+    assert g.number_of_edges() == len(rows) and all(d["sign"] == -1 for _u, _v, d in g.edges(data=True))

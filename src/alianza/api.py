@@ -22,7 +22,7 @@ from .aggregate.export import ExportError as ExportError
 from .aggregate.graph import EDGE_COLUMNS, NODE_COLUMNS, graph_records, write_graph
 from .aggregate.queries import QueryError as QueryError
 from .aggregate.queries import Window
-from .aggregate.rows import EventFilter, event_rows_sql, make_filter, nested_sql
+from .aggregate.rows import EventFilter, check_type, event_rows_sql, make_filter, nested_sql
 from .relation import Relation
 from .store.db import Store
 
@@ -158,6 +158,7 @@ class Alianza:
     ) -> Relation:
         """Dyads over time (`queries.dyads`): `db.dyads("Russia", "PRK", by="month", start="2024-01-01")`."""
         kw["window"] = self.window(kw.get("window"), start, end)
+        kw["etype"] = check_type(kw.pop("type", None))
         return Relation(queries.dyads(self.con, actor_a, actor_b, cfg=self.config, **kw))
 
     def network(
@@ -167,10 +168,13 @@ class Alianza:
         *,
         start: dt.date | str | None = None,
         end: dt.date | str | None = None,
+        type: str | None = None,  # noqa: A002
     ) -> Network:
         """The network of a period: `nodes` (actor, clusters, cooperation, conflict) and `edges`
-        (source, target, clusters, cooperation, conflict, net) relations; unpacks as a pair."""
-        nodes, edges = queries.network(self.con, self.window(window, start, end), level, self.config)
+        (source, target, clusters, cooperation, conflict, net) relations; unpacks as a pair.
+        `type` keeps one PLOVER type (who fights whom: `type="assault"`)."""
+        w = self.window(window, start, end)
+        nodes, edges = queries.network(self.con, w, level, self.config, etype=check_type(type))
         return Network(Relation(nodes), Relation(edges))
 
     def blocs(
@@ -180,11 +184,20 @@ class Alianza:
         *,
         start: dt.date | str | None = None,
         end: dt.date | str | None = None,
+        type: str | None = None,  # noqa: A002
     ) -> list[dict[str, Any]]:
-        return queries.blocs(self.con, self.window(window, start, end), level, self.config)
+        w = self.window(window, start, end)
+        return queries.blocs(self.con, w, level, self.config, etype=check_type(type))
 
-    def shifts(self, days: int = 30, end: dt.date | str | None = None, level: str = "country") -> Relation:
-        return Relation(queries.shifts(self.con, days, self.window(None, None, end).end, level, self.config))
+    def shifts(
+        self,
+        days: int = 30,
+        end: dt.date | str | None = None,
+        level: str = "country",
+        type: str | None = None,  # noqa: A002
+    ) -> Relation:
+        end_day = self.window(None, None, end).end
+        return Relation(queries.shifts(self.con, days, end_day, level, self.config, etype=check_type(type)))
 
     # the first release's keys of `dyads --json`, kept for scripts that read them
     DYAD_LEGACY_COLUMNS = ("a", "b", "mean_weight", "cooperative", "conflictual")
@@ -218,12 +231,14 @@ class Alianza:
         start: dt.date | str | None = None,
         end: dt.date | str | None = None,
         directed: bool = False,
+        type: str | None = None,  # noqa: A002
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Node and edge records with the graph exports' attributes (`aggregate/graph.py`): nodes
         with label, name, bloc, activity; edges with a positive weight, net, cooperation, conflict, sign."""
         w = self.window(window, start, end)
-        nodes, edges = queries.network(self.con, w, level, self.config, directed=directed)
-        return graph_records(nodes, edges, self.blocs(w, level))
+        etype = check_type(type)
+        nodes, edges = queries.network(self.con, w, level, self.config, directed=directed, etype=etype)
+        return graph_records(nodes, edges, self.blocs(w, level, type=etype))
 
     def gdelt(self, what: str = "events", window: Window | None = None, **filters: Any) -> Relation:
         """GDELT 2.0 event-table rows (61 columns in the codebook's order), per event or per cluster."""
@@ -273,10 +288,11 @@ class Alianza:
             raise ExportError(f"--out - writes {', '.join(STDOUT_FORMATS)} to standard output: {fmt} needs a file path")
         out = Path(out)
         w = self.window(window, filters.pop("start", None), filters.pop("end", None))
+        etype = check_type(filters.get("type"))
         if fmt in GRAPH_FORMATS:
-            n, e = self.graph(w, level, directed=directed)
+            n, e = self.graph(w, level, directed=directed, type=etype)
             spells = (
-                _records(self.dyads(by=by, level=level, window=w, directed=directed).relation)
+                _records(self.dyads(by=by, level=level, window=w, directed=directed, type=etype).relation)
                 if by and fmt == "gexf"
                 else None
             )
@@ -285,7 +301,7 @@ class Alianza:
         if what == "network" and fmt != "jsonl":
             if to_stdout:
                 raise ExportError("a network as a table is two files (edges, nodes): expected a file path for --out")
-            n, e = self.graph(w, level, directed=directed)
+            n, e = self.graph(w, level, directed=directed, type=etype)
             nodes_out = out.with_name(f"{out.stem}.nodes{out.suffix}")
             atomic_write(
                 nodes_out, force, lambda p: write_table(self.con.sql(_values_sql(self.con, n, "node")), fmt, p)
@@ -317,11 +333,13 @@ class Alianza:
         if what == "clusters":
             return self.clusters(w, filters.get("actor"), filters.get("type"), status=filters.get("status"))
         if what == "dyads":
-            return self.dyads_table(by=by or "month", level=level, window=w, directed=directed)
+            return self.dyads_table(
+                by=by or "month", level=level, window=w, directed=directed, type=filters.get("type")
+            )
         if what == "articles":
             return self.articles(w, lang=filters.get("lang"), source=filters.get("source"))
         # network as JSON Lines: node records, then edge records
-        n, e = self.graph(w, level, directed=directed)
+        n, e = self.graph(w, level, directed=directed, type=filters.get("type"))
         rows = [{"kind": "node", **x} for x in n] + [{"kind": "edge", **x} for x in e]
         return Relation(self.con.sql(_json_lines_sql(self.con, rows)))
 

@@ -225,7 +225,7 @@ def actors(query: str | None, db: str | None, as_json: bool, limit: int | None) 
 @click.argument("actors", nargs=-1)
 @DB_OPTION
 @JSON_OPTION
-@filter_options("dates")
+@filter_options("dates", "type")
 @LEVEL_OPTION
 @click.option(
     "--by",
@@ -266,6 +266,7 @@ def dyads(
     Examples:
       alianza dyads Russia "North Korea" --by month
       alianza dyads --sort conflict --from 2025-01-01 --limit 10
+      alianza dyads --type assault --by quarter
     """
     if len(actors) > 2:
         fail(f"{len(actors)} actors given: expected none, one or two")
@@ -279,6 +280,7 @@ def dyads(
                 directed=directed,
                 start=flt.start,
                 end=flt.end,
+                type=flt.type,
                 unit="mentions" if mentions else "clusters",
                 sort=sort,
             )
@@ -292,7 +294,7 @@ def dyads(
 @click.command()
 @DB_OPTION
 @JSON_OPTION
-@filter_options("dates")
+@filter_options("dates", "type")
 @LEVEL_OPTION
 @click.option("--directed", is_flag=True, help="Keep A->B apart from B->A (source is who acted).")
 @limit_option(30, "actors and pairs")
@@ -309,7 +311,7 @@ def network(db: str | None, as_json: bool, level: str, directed: bool, limit: in
     with open_api(db) as api:
         flt = build_filter(api, kw)
         try:
-            nodes, edges = api.graph(start=flt.start, end=flt.end, level=level, directed=directed)
+            nodes, edges = api.graph(start=flt.start, end=flt.end, level=level, directed=directed, type=flt.type)
         except AlianzaError as err:
             fail(str(err))
     if as_json:
@@ -330,7 +332,7 @@ def network(db: str | None, as_json: bool, level: str, directed: bool, limit: in
 @click.command()
 @DB_OPTION
 @JSON_OPTION
-@filter_options("dates")
+@filter_options("dates", "type")
 @LEVEL_OPTION
 def blocs(db: str | None, as_json: bool, level: str, **kw: Any) -> None:
     """Blocs: communities of the cooperation graph (Louvain, seeded: stable for the same data).
@@ -342,7 +344,7 @@ def blocs(db: str | None, as_json: bool, level: str, **kw: Any) -> None:
     with open_api(db) as api:
         flt = build_filter(api, kw)
         try:
-            found = api.blocs(start=flt.start, end=flt.end, level=level)
+            found = api.blocs(start=flt.start, end=flt.end, level=level, type=flt.type)
         except AlianzaError as err:
             fail(str(err))
     if as_json:
@@ -374,8 +376,17 @@ def blocs(db: str | None, as_json: bool, level: str, **kw: Any) -> None:
     show_default=True,
     help="Length of each of the two windows compared (30d, 8w, 3m, 1y).",
 )
+@filter_options("type")
 @limit_option(20, "dyads")
-def shifts(db: str | None, as_json: bool, date_to: str | None, level: str, window_text: str, limit: int | None) -> None:
+def shifts(
+    db: str | None,
+    as_json: bool,
+    date_to: str | None,
+    level: str,
+    window_text: str,
+    limit: int | None,
+    **kw: Any,
+) -> None:
     """The dyads whose net score moved most: the last window (ending --to, default the last day
     stored) against the window of the same length before it.
 
@@ -391,8 +402,9 @@ def shifts(db: str | None, as_json: bool, date_to: str | None, level: str, windo
         fail(str(err))
     end = parse_day(date_to, "--to")
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            emit(api.shifts(days, end, level), as_json, table_limit(limit, 20, as_json))
+            emit(api.shifts(days, end, level, type=flt.type), as_json, table_limit(limit, 20, as_json))
         except AlianzaError as err:
             fail(str(err))
 
