@@ -59,7 +59,7 @@ _QUAD_CLASS = (
     "WHEN try_cast(left(cameo, 2) AS INTEGER) BETWEEN 10 AND 14 THEN 3 "
     "WHEN try_cast(left(cameo, 2) AS INTEGER) BETWEEN 15 AND 20 THEN 4 END"
 )
-COUNTRIES_TABLE = "alianza_countries"  # alpha3, alpha2, name: a temporary table (read-only stores allow it)
+COUNTRIES_TABLE = "alianza_countries"  # alpha3, fips, name: a temporary table (read-only stores allow it)
 
 
 class ExportError(AlianzaError):
@@ -94,12 +94,12 @@ def _actor_geo(prefix: str, n: int) -> list[str]:
     return [
         f"CASE WHEN {known} THEN 1 END AS Actor{n}Geo_Type",
         f"CASE WHEN {known} THEN {prefix}_country_name END AS Actor{n}Geo_FullName",
-        f"CASE WHEN {known} THEN {prefix}_country_a2 END AS Actor{n}Geo_CountryCode",
+        f"CASE WHEN {known} THEN {prefix}_country_fips END AS Actor{n}Geo_CountryCode",
         f"NULL AS Actor{n}Geo_ADM1Code",
         f"NULL AS Actor{n}Geo_ADM2Code",
         f"NULL AS Actor{n}Geo_Lat",
         f"NULL AS Actor{n}Geo_Long",
-        f"CASE WHEN {known} THEN {prefix}_country_a2 END AS Actor{n}Geo_FeatureID",
+        f"CASE WHEN {known} THEN {prefix}_country_fips END AS Actor{n}Geo_FeatureID",
     ]
 
 
@@ -113,12 +113,12 @@ def _action_geo() -> list[str]:
         f"CASE WHEN place_name IS NULL THEN NULL WHEN {country} THEN 1 ELSE 4 END AS ActionGeo_Type",
         f"CASE WHEN {country} THEN place_country_name WHEN place_country_name IS NULL THEN place_name "
         "ELSE place_name || ', ' || place_country_name END AS ActionGeo_FullName",
-        "place_country_a2 AS ActionGeo_CountryCode",
+        "place_country_fips AS ActionGeo_CountryCode",
         "NULL AS ActionGeo_ADM1Code",
         "NULL AS ActionGeo_ADM2Code",
         "place_lat AS ActionGeo_Lat",
         "place_lon AS ActionGeo_Long",
-        f"CASE WHEN place_name IS NULL THEN NULL WHEN {country} THEN place_country_a2 ELSE place_name END AS ActionGeo_FeatureID",
+        f"CASE WHEN place_name IS NULL THEN NULL WHEN {country} THEN place_country_fips ELSE place_name END AS ActionGeo_FeatureID",
     ]
 
 
@@ -156,8 +156,8 @@ def gdelt_sql(source_sql: str) -> str:
         for a, col in (("cs", "source_country"), ("ct", "target_country"), ("cp", "place_country"))
     )
     names = (
-        "src.*, cs.name AS source_country_name, cs.alpha2 AS source_country_a2, ct.name AS target_country_name, "
-        "ct.alpha2 AS target_country_a2, cp.name AS place_country_name, cp.alpha2 AS place_country_a2"
+        "src.*, cs.name AS source_country_name, cs.fips AS source_country_fips, ct.name AS target_country_name, "
+        "ct.fips AS target_country_fips, cp.name AS place_country_name, cp.fips AS place_country_fips"
     )
     return (
         f"SELECT {', '.join(cols)} FROM (SELECT {names} FROM ({source_sql}) src {joins}) g ORDER BY Day, GlobalEventID"
@@ -168,10 +168,10 @@ def ensure_countries(con: duckdb.DuckDBPyConnection) -> None:
     """The ISO table GDELT rows join on, as a temporary table of this connection."""
     from .graph import country_table
 
-    rows = [(a2, a3, name) for a3, a2, name in country_table()]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {COUNTRIES_TABLE} (alpha3 VARCHAR, alpha2 VARCHAR, name VARCHAR)")
+    rows = [(fips or "", a3, name) for a3, _a2, name, fips in country_table()]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {COUNTRIES_TABLE} (alpha3 VARCHAR, fips VARCHAR, name VARCHAR)")
     con.execute(
-        f"INSERT INTO {COUNTRIES_TABLE} SELECT unnest($a3), unnest($a2), unnest($n)",
+        f"INSERT INTO {COUNTRIES_TABLE} SELECT unnest($a3), nullif(unnest($a2), ''), unnest($n)",
         {"a3": [r[1] for r in rows], "a2": [r[0] for r in rows], "n": [r[2] for r in rows]},
     )
 

@@ -21,19 +21,22 @@ EDGE_COLUMNS = ("source", "target", "weight", "clusters", "cooperation", "confli
 
 
 @lru_cache(maxsize=1)
-def country_table() -> list[tuple[str, str, str]]:
-    """(alpha-3, alpha-2, English short name) per country: CLDR's everyday names through Babel
-    ("North Korea", not ISO's "Korea, Democratic People's Republic of"), ISO's where CLDR has none."""
+def country_table() -> list[tuple[str, str, str, str | None]]:
+    """(alpha-3, alpha-2, English short name, FIPS 10-4 code) per country: CLDR's everyday names
+    through Babel ("North Korea", not ISO's "Korea, Democratic People's Republic of"), ISO's where
+    CLDR has none; FIPS codes (what GDELT's geo columns hold) from `fips10_4.tsv`."""
     from babel import Locale
 
     cldr = Locale.parse("en").territories
-    rows = [r for _no, r in read_tsv(data_dir() / "actors" / "iso3166.tsv") if len(r) >= 3]
-    return [(r[1], r[0], cldr.get(r[0], r[2])) for r in rows]
+    actors = data_dir() / "actors"
+    fips = {r[0]: r[1] for _no, r in read_tsv(actors / "fips10_4.tsv") if len(r) == 2}
+    rows = [r for _no, r in read_tsv(actors / "iso3166.tsv") if len(r) >= 3]
+    return [(r[1], r[0], cldr.get(r[0], r[2]), fips.get(r[1])) for r in rows]
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    return {a3: name for a3, _a2, name in country_table()}
+    return {a3: name for a3, _a2, name, _fips in country_table()}
 
 
 def actor_name(code: str) -> str:
