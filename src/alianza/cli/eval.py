@@ -8,15 +8,21 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import echo_json, store_settings, table
+from .common import KB_OPTION, echo_json, store_settings, table
 
 
 @click.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="All metrics as one JSON object.")
 @click.option("--details", is_flag=True, help="Include every record's system and gold events.")
+@KB_OPTION
 def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
-    """Score the coder against gold JSONL files (metrics of shared/gold/README.md)."""
+    """Score the coder against gold JSONL files (metrics: docs/conventions.md, Evaluation).
+
+    \b
+    Example:
+      alianza eval gold/dev/*.jsonl --json
+    """
     from ..eval.run import evaluate
     from ..pipeline import Resources
 
@@ -90,7 +96,13 @@ def _article_table(result: dict[str, Any]) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @store_settings
 def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
-    """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
+    """Measure throughput in articles/second/core (one process: one core), or aggregation speed.
+
+    \b
+    Examples:
+      alianza bench -n 200
+      alianza bench --aggregate --json
+    """
     import logging
 
     from ..eval.bench import run_bench, run_bench_aggregate
