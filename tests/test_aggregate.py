@@ -140,7 +140,7 @@ def test_cli_json_and_bad_input(demo_db: Path, tmp_path: Path) -> None:
         (["dyads", "--from", "yesterday"], "YYYY-MM-DD"),
         (["dyads", "ZZZ"], "unknown actor 'ZZZ'"),
         (["shifts", "--window", "soon"], "bad window"),
-        (["export", "--format", "xlsx", "--out", str(tmp_path / "x")], "unknown --format 'xlsx'"),
+        (["export", "--format", "xlsx", "--out", str(tmp_path / "x")], "'xlsx' is not one of 'csv', 'parquet'"),
         (
             ["export", "--format", "graphml", "--what", "events", "--out", str(tmp_path / "g")],
             "expected --what network",
@@ -179,6 +179,7 @@ def test_exports_read_back_with_real_readers(demo_db: Path, tmp_path: Path) -> N
                           ("clusters", "gdelt"), ("clusters", "parquet"), ("dyads", "csv"), ("network", "graphml"),
                           ("network", "gexf"), ("network", "jsonl")]:  # fmt: skip
             api.export(what, fmt, tmp_path / f"{what}.{fmt}")
+        api.export("events", "jsonl", tmp_path / "nested.jsonl", nested=True)
         nodes = {r[0]: r for r in api.network()[0].fetchall()}
         edges = {(r[0], r[1]): r for r in api.network()[1].fetchall()}
     con = duckdb.connect()
@@ -196,7 +197,9 @@ def test_exports_read_back_with_real_readers(demo_db: Path, tmp_path: Path) -> N
     lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == n_events
     first = json.loads(lines[0])
-    assert set(first) >= PUBLIC_EVENT_KEYS
+    assert first["event_id"] and first["cameo"] == str(first["cameo"]) and "source_code" in first
+    nested = (tmp_path / "nested.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(nested) == n_events and set(json.loads(nested[0])) >= PUBLIC_EVENT_KEYS
     for what, n in (("events", n_events), ("clusters", n_clusters)):
         with open(tmp_path / f"{what}.gdelt", newline="", encoding="utf-8") as fh:
             table = list(csv.reader(fh, delimiter="\t"))

@@ -100,9 +100,9 @@ def test_split_units_joins_hard_wrapped_paragraphs() -> None:
 def test_clean_never_raises_and_keeps_only_input_text(raw: str) -> None:
     page = clean_page(raw)
     units = split_units(raw)
-    for para in page.text.split("\n\n"):
-        if para:
-            assert para in units
+    for n, para in enumerate(page.text.split("\n\n")):
+        if para:  # the first paragraph may have lost its dateline ("QUITO (EFE) -")
+            assert para in units or (n == 0 and page.dateline and any(u.endswith(para) for u in units))
     assert page.published is None or 1800 <= page.published.year <= 2099
 
 

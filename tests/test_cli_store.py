@@ -83,12 +83,17 @@ def test_articles_and_events_json_carry_every_field(tmp_path: Path) -> None:
         "content_hash",
         "site",
         "duplicate_of",
+        "dateline",
     }
     assert art["author"] == "Ana Gómez" and art["published"] == "2025-02-03" and art["lang"] == "es"
-    out = runner.invoke(cli, ["events", "--db", db, "--json"])
+    out = runner.invoke(cli, ["events", "--db", db, "--json", "--nested"])
     evs = [json.loads(x) for x in out.output.splitlines()]
     assert any(e["type"] == "ASSAULT" and e["source"]["code"] == "COL REB" for e in evs)
     assert all(e["evidence"]["article"] == art["id"] for e in evs)
+    out = runner.invoke(cli, ["events", "--db", db, "--json"])
+    flat = [json.loads(x) for x in out.output.splitlines()]
+    assert len(flat) == len(evs) and all(e["article_id"] == art["id"] for e in flat)
+    assert any(e["type"] == "ASSAULT" and e["source_code"] == "COL REB" for e in flat)
     explained = runner.invoke(cli, ["events", "--db", db, "--explain"]).output
     assert "because es/assault.yaml#" in explained
 

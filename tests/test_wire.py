@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alianza
-from alianza.nlp.wire import case_normalised, in_capitals, split_dateline
+from alianza.nlp.wire import case_normalised, cut_dateline, in_capitals
 from alianza.pipeline import Resources
 from alianza.types import Sentence
 
@@ -26,7 +26,7 @@ def test_datelines_of_several_agencies_and_styles_are_cut_with_their_place() -> 
         ("NAIROBI (Reuters) — Kenyan teachers went on strike.", "NAIROBI", "Kenyan teachers went on strike."),
     ]
     for text, place, rest in cases:
-        cut, dl = split_dateline(_sent(text, start=100))
+        cut, dl = cut_dateline(_sent(text, start=100))
         assert dl is not None and dl.place == place, text
         assert cut.text == rest and cut.start == 100 + text.index(rest)
 
@@ -37,7 +37,7 @@ def test_a_sentence_that_opens_with_a_capital_word_is_no_dateline() -> None:
         "EE.UU. - Irán: la tensión sube.",
         "ONU pide calma.",
     ):
-        cut, dl = split_dateline(_sent(text))
+        cut, dl = cut_dateline(_sent(text))
         assert dl is None and cut.text == text
 
 
@@ -51,7 +51,7 @@ def test_case_normalised_keeps_every_offset(text: str) -> None:
 @given(st.text(max_size=60), st.integers(min_value=0, max_value=500))
 def test_a_cut_sentence_points_into_the_same_text(text: str, start: int) -> None:
     s = _sent(text, start)
-    cut, _dl = split_dateline(s)
+    cut, _dl = cut_dateline(s)
     assert cut.end == s.end and text[cut.start - start :] == cut.text
 
 

@@ -35,13 +35,25 @@ def code_text(
         resources: reuse loaded models and knowledge across calls (built on first use when None).
     Returns:
         The article as cleaned, with its events.
+    Raises:
+        LanguageError: the text's language (given or detected) has no pipeline; the message names
+            it and the languages that have one (an empty tuple of events would read as "no events").
     """
+    from .errors import LanguageError
     from .pipeline import code_article, make_article
 
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
     res = resources or _default_resources()
-    return code_article(make_article(text, lang=lang, published=published, clean=clean), res)
+    article = make_article(text, lang=lang, published=published, clean=clean)
+    if article.text.strip() and not res.codes(article.lang):
+        have = ", ".join(sorted(res.languages))
+        how = "given" if lang else "detected"
+        raise LanguageError(
+            f"language {article.lang!r} ({how}) has no pipeline: alianza codes {have}; "
+            "pass lang= if the detection is wrong"
+        )
+    return code_article(article, res)
 
 
 _RESOURCES: list[Resources] = []  # lazily built process-wide cache for code_text(); the CLI passes its own

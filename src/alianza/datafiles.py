@@ -68,3 +68,35 @@ def raise_problems(problems: list[Problem]) -> None:
         shown = "\n".join(str(p) for p in problems[:20])
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise DataError(f"{len(problems)} problem(s) in the knowledge files:\n{shown}{more}")
+
+
+OVERLAY_ENV = "ALIANZA_KB"
+
+
+def overlay_dir() -> Path | None:
+    """The user's own knowledge (`--kb-dir DIR` or `$ALIANZA_KB`): files in the layout and formats of
+    the packaged `data/` folder (`actors/people.yaml`, `lexicons/es/consult.yaml`, ...), loaded after
+    the packaged files and merged over them (docs/knowledge.md)."""
+    import os
+
+    value = os.environ.get(OVERLAY_ENV)
+    return Path(value) if value else None
+
+
+def item_lines(path: Path, key: str) -> list[int]:
+    """The line (1-based) where each item of the top-level list `key` starts, so that a problem
+    with the 3rd person names its line, not the file alone; empty when the file does not parse."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)  # noqa: S506
+    except (yaml.YAMLError, OSError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for k, v in root.value:
+        if getattr(k, "value", None) == key and isinstance(v, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def line_of(lines: list[int], index: int) -> int:
+    return lines[index] if 0 <= index < len(lines) else 0

@@ -11,3 +11,7 @@ class DataError(AlianzaError):
 
 class StoreError(AlianzaError):
     """The store could not be opened or written."""
+
+
+class LanguageError(AlianzaError):
+    """A text in a language alianza has no pipeline for: it can be stored, not coded."""

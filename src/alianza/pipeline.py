@@ -20,11 +20,12 @@ from .events.lexicon import Lexicon, available_lexicons, load_lexicon
 from .events.lists import split_lists
 from .events.ontology import EventType, load_ontology
 from .ingest.clean import clean_page
+from .ingest.dateline import split_dateline
 from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
-from .nlp.wire import parse_text, restore_words, split_dateline
+from .nlp.wire import cut_dateline, parse_text, restore_words
 from .textutil import article_id, fold, words
 from .types import Actor, Article, CodedArticle, Event, Sentence
 
@@ -135,9 +136,11 @@ def code_article(
     lex, ld = res.lexicon(lang), res.langdata(lang)
     ctx = ArticleContext(date=article.published, source_home=source_home)
     ctx.recall(known_people or [])
+    if article.dateline:  # the cleaner took it off the body (ingest/dateline.py): its place is the article's
+        ctx.place_countries.extend(place_countries(article.dateline, lang, res.kb))
     per_sentence = []
     for s in sentences:
-        s, dateline = split_dateline(s)  # nlp/wire.py: "LA PAZ, 3 abr (AFP) -" is a place, not a side
+        s, dateline = cut_dateline(s)  # nlp/wire.py: one left inside the text is a place, not a side
         if dateline is not None:
             ctx.place_countries.extend(place_countries(dateline.place, lang, res.kb))
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
@@ -185,6 +188,7 @@ def make_article(
     site: str | None = None,
     origin: str | None = None,
     lang_hint: str | None = None,
+    dateline: str | None = None,
 ) -> Article:
     """Turn raw page text into an Article: clean it, read its metadata, identify its language.
 
@@ -195,6 +199,11 @@ def make_article(
     guess = lang or detect_language(raw, hint=lang_hint)
     page = clean_page(raw, guess) if clean else None
     text = page.text if page else raw.strip()
+    if page is None and dateline is None:  # extracted text (HTML, feeds): the dateline is still on it
+        first, sep, rest = text.partition("\n\n")
+        dateline, first = split_dateline(first, guess)
+        text = (first.strip() + sep + rest) if dateline and first.strip() else text
+        dateline = dateline if dateline and first.strip() else None
     lang = lang or detect_language(text, hint=guess)
     content = article_id(text)
     return Article(
@@ -211,4 +220,5 @@ def make_article(
         boilerplate=page.boilerplate if page else (),
         content_hash=content,
         site=site,
+        dateline=dateline or (page.dateline if page else None),
     )

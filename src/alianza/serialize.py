@@ -74,6 +74,7 @@ ARTICLE_FIELDS = (
     "content_hash",
     "site",
     "duplicate_of",
+    "dateline",
 )
 
 
@@ -93,4 +94,5 @@ def article_json(a: Article) -> dict[str, Any]:
         "content_hash": a.content_hash,
         "site": a.site,
         "duplicate_of": a.duplicate_of,
+        "dateline": a.dateline,
     }

@@ -34,6 +34,8 @@ class Article:
     content_hash: str = ""
     site: str | None = None  # the publisher's host name (from the URL), or the feed/file it came in
     duplicate_of: str | None = None  # the stored article this one copies (exact or near); not coded
+    # The story's opening place and agency ("MANILA, May 4 (Newswire) -"), taken off the first sentence.
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

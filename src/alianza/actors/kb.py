@@ -16,8 +16,8 @@ from typing import Any
 
 import ahocorasick
 
-from ..datafiles import Problem, data_dir, load_yaml, raise_problems, read_tsv
-from ..errors import AlianzaError
+from ..datafiles import Problem, data_dir, item_lines, line_of, load_yaml, overlay_dir, raise_problems, read_tsv
+from ..errors import AlianzaError, DataError
 from ..textutil import fold
 from ..types import Actor, Place
 
@@ -211,12 +211,7 @@ def _load_countries(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], probl
                 kb.add(lang, name, Entry("country", country=kb.iso2to3[a2], name=name))
             elif a2 in ("EU", "UN"):
                 kb.add(lang, name, Entry("igo", country="IGO", sector="IGO", org=a2, name=name))
-    path = root / "country_aliases.tsv"
-    for no, row in read_tsv(path):
-        if len(row) != 3 or row[1] not in kb.country_names:
-            problems.append(Problem(str(path), no, f"expected lang, known alpha-3, form; got {row!r}"))
-            continue
-        kb.add(row[0], row[2], Entry("country", country=row[1], name=kb.country_names[row[1]]))
+    _load_aliases(kb, root / "country_aliases.tsv", problems)
 
 
 def _load_demonyms(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
@@ -314,17 +309,37 @@ def _names(raw: Any, path: Path, what: str, problems: list[Problem]) -> list[tup
 
 
 def _load_orgs(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
-    path = root / "igos.yaml"
-    for org in load_yaml(path).get("organisations", []):
-        code = org.get("code")
+    _load_igos(kb, root / "igos.yaml", problems)
+    _load_groups(kb, root / "groups.yaml", problems)
+
+
+def _load_igos(kb: KnowledgeBase, path: Path, problems: list[Problem]) -> None:
+    lines = item_lines(path, "organisations")
+    for i, org in enumerate(load_yaml(path).get("organisations") or []):
+        code = org.get("code") if isinstance(org, dict) else None
+        if not code:
+            problems.append(Problem(str(path), line_of(lines, i), "organisation: expected a code and names"))
+            continue
         for lang, form in _names(org.get("names"), path, f"organisation {code}", problems):
             kb.add(lang, form, Entry("igo", country="IGO", sector="IGO", org=code, name=form))
-    path = root / "groups.yaml"
-    for grp in load_yaml(path).get("groups", []):
-        if grp.get("sector") not in SECTORS or (
-            grp.get("country") != "---" and grp.get("country") not in kb.country_names
+
+
+def _load_groups(kb: KnowledgeBase, path: Path, problems: list[Problem]) -> None:
+    lines = item_lines(path, "groups")
+    for i, grp in enumerate(load_yaml(path).get("groups") or []):
+        if (
+            not isinstance(grp, dict)
+            or grp.get("sector") not in SECTORS
+            or (grp.get("country") != "---" and grp.get("country") not in kb.country_names)
         ):
-            problems.append(Problem(str(path), 0, f"group {grp.get('org')}: bad country or sector"))
+            org = grp.get("org") if isinstance(grp, dict) else grp
+            problems.append(
+                Problem(
+                    str(path),
+                    line_of(lines, i),
+                    f"group {org}: bad country or sector (expected alpha-3 or ---, and one of {sorted(SECTORS)})",
+                )
+            )
             continue
         for lang, form in _names(grp.get("names"), path, f"group {grp.get('org')}", problems):
             kb.add(lang, form, Entry("group", country=grp["country"], sector=grp["sector"], org=grp["org"], name=form))
@@ -332,7 +347,11 @@ def _load_orgs(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
 
 def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None:
     path = root / "people.yaml"
-    for i, raw in enumerate(load_yaml(path).get("people", [])):
+    lines = item_lines(path, "people")
+    for i, raw in enumerate(load_yaml(path).get("people") or []):
+        if not isinstance(raw, dict):
+            problems.append(Problem(str(path), line_of(lines, i), f"person #{i + 1}: expected name, aliases, roles"))
+            continue
         name = raw.get("name")
         roles = []
         for r in raw.get("roles") or []:
@@ -349,16 +368,16 @@ def _load_people(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None
                         _date(r["to"], end=True) if r.get("to") else None,
                     )
                 )
-            except (KeyError, ValueError) as err:
-                problems.append(Problem(str(path), 0, f"person #{i} {name!r}: role {r!r}: {err}"))
+            except (KeyError, ValueError, TypeError) as err:
+                problems.append(Problem(str(path), line_of(lines, i), f"person #{i + 1} {name!r}: role {r!r}: {err}"))
         if not name:
-            problems.append(Problem(str(path), 0, f"person #{i}: missing name"))
+            problems.append(Problem(str(path), line_of(lines, i), f"person #{i + 1}: missing name"))
             continue
         person = Person(name, tuple(sorted(roles, key=lambda r: r.start)))
         for alias in {name, *(raw.get("aliases") or [])}:
             kb.people[fold(alias)] = person
-            if person not in kb.named[fold(alias)]:
-                kb.named[fold(alias)].append(person)
+            # a person of the same name loaded later (the user's own file) replaces the earlier one
+            kb.named[fold(alias)] = [p for p in kb.named[fold(alias)] if p.name != name] + [person]
             kb.add(ALL_LANGS, alias, Entry("person", name=name))
 
 
@@ -384,8 +403,25 @@ def _load_places(kb: KnowledgeBase, root: Path, problems: list[Problem]) -> None
             kb.add(ALL_LANGS, name, Entry("place", country=country, name=name))
 
 
-def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = None) -> KnowledgeBase:
-    """Load and validate the whole base; raises DataError listing every problem found."""
+# The files a user's own knowledge may hold (`--kb-dir DIR`: DIR/actors/...), in the packaged formats.
+OVERLAY_FILES = ("people.yaml", "groups.yaml", "igos.yaml", "places.tsv", "metonyms.tsv", "country_aliases.tsv")
+OVERLAY_FOLDERS = ("demonyms",)
+
+
+def load_kb(
+    langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = None, overlay: Path | None = None
+) -> KnowledgeBase:
+    """Load and validate the whole base, then the user's own files (`overlay`, default
+    `$ALIANZA_KB`) merged over it; raises DataError listing every problem found."""
+    kb, problems = build_kb(langs, root, overlay)
+    raise_problems(problems)
+    return kb
+
+
+def build_kb(
+    langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = None, overlay: Path | None = None
+) -> tuple[KnowledgeBase, list[Problem]]:
+    """The base and every problem found in its files (`alianza kb validate` lists them)."""
     root = root or data_dir() / "actors"
     kb = KnowledgeBase()
     problems: list[Problem] = []
@@ -398,6 +434,48 @@ def load_kb(langs: tuple[str, ...] = ("es", "en", "fr"), root: Path | None = Non
     _load_places(kb, root, problems)
     _load_ambiguous(kb, root, langs, problems)
     kb.locality_words = _word_set(root / "locality_words.txt")
-    raise_problems(problems)
+    extra = overlay if overlay is not None else overlay_dir()
+    if extra is not None:
+        _load_overlay(kb, extra / "actors", langs, problems)
     # Country capitals double as places so that "en Moscú" gives a place with coordinates.
-    return kb
+    return kb, problems
+
+
+def _load_overlay(kb: KnowledgeBase, root: Path, langs: tuple[str, ...], problems: list[Problem]) -> None:
+    """The user's files, each loaded by the packaged file's own loader when present: a person or
+    place of the same name replaces the packaged one, aliases add to those of the package."""
+    if not root.is_dir():
+        return
+    loaders = {
+        "people.yaml": lambda: _load_people(kb, root, problems),
+        "groups.yaml": lambda: _load_groups(kb, root / "groups.yaml", problems),
+        "igos.yaml": lambda: _load_igos(kb, root / "igos.yaml", problems),
+        "places.tsv": lambda: _load_places(kb, root, problems),
+        "metonyms.tsv": lambda: _load_metonyms(kb, root, problems),
+        "country_aliases.tsv": lambda: _load_aliases(kb, root / "country_aliases.tsv", problems),
+        "demonyms": lambda: _load_demonyms(kb, root, langs, problems),
+    }
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        load = loaders.get(entry.name)
+        if load is None:
+            expected = ", ".join((*OVERLAY_FILES, *(f"{d}/" for d in OVERLAY_FOLDERS)))
+            problems.append(Problem(str(entry), 0, f"unknown knowledge file: expected one of {expected}"))
+            continue
+        try:
+            load()
+        except DataError as err:  # not YAML at all: the message names the file and line
+            path, _, rest = str(err).partition(": ")
+            file, _, line = path.rpartition(":")
+            problems.append(Problem(file or str(entry), int(line) if line.isdigit() else 0, rest or str(err)))
+        except (AttributeError, TypeError) as err:  # a YAML file of the wrong shape (a list, a string)
+            problems.append(Problem(str(entry), 0, f"not in the packaged format: {err}"))
+
+
+def _load_aliases(kb: KnowledgeBase, path: Path, problems: list[Problem]) -> None:
+    for no, row in read_tsv(path):
+        if len(row) != 3 or row[1] not in kb.country_names:
+            problems.append(Problem(str(path), no, f"expected lang, known alpha-3, form; got {row!r}"))
+            continue
+        kb.add(row[0], row[2], Entry("country", country=row[1], name=kb.country_names[row[1]]))

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import AlianzaError
 
 # Which statuses weigh in scores, and how much. Planned, hypothetical and negated events are kept,
 # clustered and shown, but by default they do not move a dyad's score: a summit announced is not a
@@ -40,6 +44,15 @@ class AggregateConfig:
 
     window_days: int = 3
     status_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_STATUS_WEIGHTS))
+    # PLOVER type -> weight used in scores instead of the ontology's (an analyst's own scale)
+    type_weights: Mapping[str, float] = field(default_factory=dict)
+
+    def weight_sql(self, column: str = "weight", type_column: str = "type") -> str:
+        """The score weight of a row: the configured weight of its type, else its own."""
+        if not self.type_weights:
+            return column
+        whens = " ".join(f"WHEN '{k}' THEN {float(v)}" for k, v in sorted(self.type_weights.items()))
+        return f"(CASE {type_column} {whens} ELSE {column} END)"
 
     def status_factor_sql(self, column: str = "status") -> str:
         """A SQL CASE turning a status into its score factor (statuses are from a closed set)."""
@@ -50,3 +63,78 @@ class AggregateConfig:
 def status_class_sql(column: str = "status") -> str:
     whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in STATUS_CLASS.items())
     return f"(CASE {column} {whens} ELSE {column} END)"
+
+
+# -- the settings file ------------------------------------------------------------------------
+# One TOML file holds every setting (docs/knowledge.md): [aggregate] here; [store] (memory_limit,
+# threads) and [ingest] (jobs, ...) are read by the store and the runner from the same file, found
+# through the same variable.
+CONFIG_ENV = "ALIANZA_CONFIG"
+CONFIG_NAME = "alianza.toml"
+_AGGREGATE_KEYS = ("cluster_window_days", "status_weights", "type_weights")
+
+
+class ConfigError(AlianzaError):
+    """A setting that cannot be used: the message names the file, the key and what is expected."""
+
+
+def find_config(db: str | None = None) -> Path | None:
+    """`--config`/`$ALIANZA_CONFIG`, else `alianza.toml` next to the store, else in the working folder."""
+    import os
+
+    explicit = os.environ.get(CONFIG_ENV)
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such config file ({CONFIG_ENV} or --config)")
+        return path
+    for folder in ([Path(db).resolve().parent] if db else []) + [Path.cwd()]:
+        if (folder / CONFIG_NAME).is_file():
+            return folder / CONFIG_NAME
+    return None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read the config file: {err}") from err
+
+
+def _weights(path: Path, key: str, raw: Any, allowed: tuple[str, ...], low: float, high: float) -> dict[str, float]:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: [aggregate.{key}] must be a table of name = number")
+    out = {}
+    for name, value in raw.items():
+        k = name.lower() if key == "status_weights" else name.upper()
+        if k not in allowed:
+            raise ConfigError(f"{path}: [aggregate.{key}] {name!r}: expected one of {', '.join(allowed)}")
+        if not isinstance(value, int | float) or not low <= float(value) <= high:
+            raise ConfigError(f"{path}: [aggregate.{key}] {name} = {value!r}: expected a number in {low}..{high}")
+        out[k] = float(value)
+    return out
+
+
+def aggregate_config(path: Path | None) -> AggregateConfig:
+    """The [aggregate] table of a settings file over the defaults (no file: the defaults)."""
+    if path is None:
+        return AggregateConfig()
+    table = read_config(path).get("aggregate") or {}
+    unknown = set(table) - set(_AGGREGATE_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: [aggregate] {sorted(unknown)[0]!r}: expected one of {', '.join(_AGGREGATE_KEYS)}")
+    window = table.get("cluster_window_days", 3)
+    if not isinstance(window, int) or not 0 <= window <= 365:
+        raise ConfigError(f"{path}: [aggregate] cluster_window_days = {window!r}: expected whole days, 0..365")
+    statuses = tuple(DEFAULT_STATUS_WEIGHTS)
+    status = {
+        **DEFAULT_STATUS_WEIGHTS,
+        **_weights(path, "status_weights", table.get("status_weights", {}), statuses, 0, 10),
+    }
+    from ..events.ontology import load_ontology
+
+    types = _weights(path, "type_weights", table.get("type_weights", {}), tuple(load_ontology()), -10, 10)
+    return AggregateConfig(window_days=window, status_weights=status, type_weights=types)

@@ -56,33 +56,25 @@ def _actor_cols(level: str) -> tuple[str, str]:
 
 
 def known_actor(con: duckdb.DuckDBPyConnection, code: str) -> str:
-    """Normalise and check an actor code the user typed: `rus`, `RUS GOV`, `IGO NATO`."""
-    norm = " ".join(code.upper().split())
-    row = first(
-        con.execute(
-            "SELECT 1 FROM event_clusters WHERE source_country = $c OR target_country = $c OR source_code = $c "
-            "OR target_code = $c LIMIT 1",
-            {"c": norm},
-        )
-    )
-    if row is None:
-        raise QueryError(
-            f"unknown actor {code!r}: expected a country (RUS), a country and sector (RUS GOV) or an "
-            "organisation (IGO NATO) that appears in the store's events"
-        )
-    return norm
+    """The stored code for an actor the user typed: a code (`rus`, `RUS GOV`, `IGO NATO`) or a
+    name the knowledge base knows (`Rusia`, `Kremlin`, `EU`); see `actorlookup.resolve_actor`."""
+    from .actorlookup import resolve_actor
+
+    return resolve_actor(con, code)
 
 
-def _scored(cfg: AggregateConfig, window: Window, level: str) -> tuple[str, dict[str, Any]]:
-    """Clusters with both actors known, their score factor and the actors at the chosen level."""
+def _scored(cfg: AggregateConfig, window: Window, level: str, etype: str | None = None) -> tuple[str, dict[str, Any]]:
+    """Clusters with both actors known, their score factor and the actors at the chosen level
+    (only of PLOVER type `etype` when given)."""
     s, t = _actor_cols(level)
     sql = f"""
-        SELECT *, {s} AS src, {t} AS tgt, {cfg.status_factor_sql()} AS factor
+        SELECT * REPLACE ({cfg.weight_sql()} AS weight), {s} AS src, {t} AS tgt, {cfg.status_factor_sql()} AS factor
         FROM event_clusters
         WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> '---' AND {t} <> '---' AND {s} <> {t}
           AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
+          AND ($etype IS NULL OR type = $etype)
     """
-    return sql, {"start": window.start, "end": window.end}
+    return sql, {"start": window.start, "end": window.end, "etype": etype}
 
 
 def dyads(
@@ -95,6 +87,7 @@ def dyads(
     window: Window | None = None,
     unit: str = "clusters",
     cfg: AggregateConfig | None = None,
+    etype: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Per period and dyad: counts per quad class, summed and mean weight, cooperation share.
 
@@ -108,7 +101,7 @@ def dyads(
         raise QueryError(f"unknown period {by!r}: expected one of {', '.join(PERIODS)}")
     if unit not in ("clusters", "mentions"):
         raise QueryError(f"unknown unit {unit!r}: expected clusters or mentions")
-    base, params = _scored(cfg, window, level)
+    base, params = _scored(cfg, window, level, etype)
     a = known_actor(con, actor_a) if actor_a else None
     b = known_actor(con, actor_b) if actor_b else None
     params.update({"a": a, "b": b})
@@ -153,14 +146,18 @@ def network(
     window: Window | None = None,
     level: str = "country",
     cfg: AggregateConfig | None = None,
+    directed: bool = False,
+    etype: str | None = None,
 ) -> tuple[duckdb.DuckDBPyRelation, duckdb.DuckDBPyRelation]:
     """(nodes, edges) of the window. Edge scores: cooperation = sum of positive weights, conflict =
-    sum of the magnitudes of negative weights, net = their difference; status factors applied."""
+    sum of the magnitudes of negative weights, net = their difference; status factors applied.
+    `directed` keeps A->B apart from B->A (source is who acted)."""
     cfg = cfg or AggregateConfig()
-    base, params = _scored(cfg, window or Window(), level)
+    base, params = _scored(cfg, window or Window(), level, etype)
+    pair = "src AS source, tgt AS target" if directed else "least(src, tgt) AS source, greatest(src, tgt) AS target"
     edges_sql = f"""
         WITH c AS ({base})
-        SELECT least(src, tgt) AS source, greatest(src, tgt) AS target, count(*) AS clusters,
+        SELECT {pair}, count(*) AS clusters,
                round(coalesce(sum(weight * factor) FILTER (WHERE weight > 0), 0), 3) AS cooperation,
                round(coalesce(-sum(weight * factor) FILTER (WHERE weight < 0), 0), 3) AS conflict,
                round(sum(weight * factor), 3) AS net
@@ -185,12 +182,13 @@ def blocs(
     level: str = "country",
     cfg: AggregateConfig | None = None,
     seed: int = 42,
+    etype: str | None = None,
 ) -> list[dict[str, Any]]:
     """Communities (Louvain, networkx, seeded: the same data gives the same blocs) of the graph
     whose edges are the dyads with a positive net score, weighted by it."""
     import networkx as nx
 
-    _nodes, edges = network(con, window, level, cfg)
+    _nodes, edges = network(con, window, level, cfg, etype=etype)
     g = nx.Graph()
     for source, target, _n, _coop, _conf, net in sorted(edges.fetchall()):
         if net and net > 0:
@@ -233,6 +231,7 @@ def shifts(
     end: dt.date | None = None,
     level: str = "country",
     cfg: AggregateConfig | None = None,
+    etype: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Dyads whose net score moved most between the window ending at `end` (default: the last day
     in the store) and the window of the same length before it."""
@@ -242,7 +241,7 @@ def shifts(
         end = row[0] if row and row[0] else dt.date.today()
     cur_start = end - dt.timedelta(days=days - 1)
     prev_start, prev_end = cur_start - dt.timedelta(days=days), cur_start - dt.timedelta(days=1)
-    base, params = _scored(cfg, Window(prev_start, end), level)
+    base, params = _scored(cfg, Window(prev_start, end), level, etype)
     params.update({"cur_start": cur_start})
     sql = f"""
         WITH c AS ({base}), s AS (

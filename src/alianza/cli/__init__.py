@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import click
 
+from .common import AlianzaGroup
 from .eval import bench, eval_cmd
 from .export import export
 from .ingest import code, ingest
-from .query import articles, blocs, clusters, dyads, events, network, shifts
+from .kb import kb
+from .query import actors, articles, blocs, clusters, dyads, events, network, shifts
 
 
-@click.group()
+@click.group(cls=AlianzaGroup)
 @click.version_option(package_name="alianza")
 def cli() -> None:
     """alianza: code news into PLOVER events and a map of who cooperates with and fights whom."""
 
 
-for _command in (ingest, articles, events, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench):
+for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench, kb):
     cli.add_command(_command)
 
 

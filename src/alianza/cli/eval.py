@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import echo_json, table
+from .common import KB_OPTION, echo_json, store_settings, table
 
 
 @click.command(name="eval")
@@ -22,8 +22,14 @@ from .common import echo_json, table
     default=None,
     help="Write every miss and false alarm with its reason class to this file (.jsonl: JSONL, else TSV; - : stdout).",
 )
+@KB_OPTION
 def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: str | None) -> None:
-    """Score the coder against gold JSONL files (metrics of shared/gold/README.md)."""
+    """Score the coder against gold JSONL files (metrics: docs/conventions.md, Evaluation).
+
+    \b
+    Example:
+      alianza eval gold/dev/*.jsonl --json
+    """
     from ..eval.run import evaluate
     from ..pipeline import Resources
 
@@ -65,6 +71,7 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: st
         )
     table(rows, list(rows[0]))
     click.echo(f"macro event F1 over datasets: {result['macro_event_f1']}")
+    _article_table(result)
     if err_rows:
         from ..eval.errors import reason_counts
 
@@ -76,6 +83,8 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: st
     click.echo("\nper type (event matching):")
     for name, s in result["datasets"].items():
         per = [{"dataset": name, "type": t, **v} for t, v in s["per_type"].items()]
+        if not per:  # a page gold file: fields only, no events
+            continue
         table(per, ["dataset", "type", "tp", "fp", "fn", "precision", "recall", "f1"])
 
 
@@ -88,6 +97,19 @@ def _write_errors(rows: list[dict[str, Any]], to: str) -> None:
             write_rows(rows, out, fmt)
     except OSError as err:
         raise click.ClickException(f"{to}: cannot write the error table: {err}") from err
+
+
+def _article_table(result: dict[str, Any]) -> None:
+    """Page metadata: the share of pages with each field right, per dataset (language and format)."""
+    fields = ["title", "author", "section", "published", "deck", "body_starts", "body_ends", "boilerplate", "dateline"]
+    rows = []
+    for name, s in [*result["datasets"].items(), ("overall", result["overall"])]:
+        per = s.get("article_per_field") or {}
+        if per:
+            rows.append({"dataset": name, **{f: (per[f]["value"] if f in per else "") for f in fields}})
+    if rows:
+        click.echo("\narticle fields (share right):")
+        table(rows, ["dataset", *fields])
 
 
 @click.command()
@@ -103,8 +125,15 @@ def _write_errors(rows: list[dict[str, Any]], to: str) -> None:
 @click.option("--aggregate", is_flag=True, help="Measure aggregation instead, on a synthetic store of --events events.")
 @click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
+@store_settings
 def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
-    """Measure throughput in articles/second/core (one process: one core), or aggregation speed."""
+    """Measure throughput in articles/second/core (one process: one core), or aggregation speed.
+
+    \b
+    Examples:
+      alianza bench -n 200
+      alianza bench --aggregate --json
+    """
     import logging
 
     from ..eval.bench import run_bench, run_bench_aggregate

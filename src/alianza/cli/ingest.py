@@ -10,12 +10,22 @@ from typing import Any
 import click
 
 from ..errors import AlianzaError
-from .common import DB_OPTION, db_path, echo_json
+from .common import (
+    DB_OPTION,
+    KB_OPTION,
+    check_inputs,
+    db_path,
+    echo_json,
+    setting_callback,
+    settings_for,
+    store_settings,
+)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
+@KB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON (stdout).")
 @click.option(
     "--format",
@@ -46,13 +56,24 @@ from .common import DB_OPTION, db_path, echo_json
 @click.option(
     "--cluster-window",
     type=click.IntRange(0, 365),
-    default=3,
-    show_default=True,
-    help="Days within which reports of one type and actor pair are one event (see README, clusters).",
+    default=None,
+    help="Days within which reports of one type and actor pair are one event (default: the settings "
+    "file's cluster_window_days, else 3; see README, clusters).",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.option("--quiet", is_flag=True, help="Do not list rejected inputs on stderr (they stay in the summary).")
 @click.option("--strict", is_flag=True, help="Stop at the first internal error instead of counting it.")
+@click.option("--follow-links", is_flag=True, help="Follow links to folders (each folder is entered once).")
+@click.option(
+    "--file-timeout",
+    type=click.FloatRange(0),
+    default=None,
+    expose_value=False,
+    callback=setting_callback,
+    help="Seconds one document's reading or one article's coding may take, 0 for none "
+    "(default: $ALIANZA_FILE_TIMEOUT, the config file, else 30).",
+)
+@store_settings
 def ingest(
     paths: tuple[Path, ...],
     db: str | None,
@@ -69,35 +90,43 @@ def ingest(
     near_dup: float,
     no_near_dup: bool,
     batch_size: int,
-    cluster_window: int,
+    cluster_window: int | None,
     progress: bool | None,
     quiet: bool,
     strict: bool,
+    follow_links: bool,
 ) -> None:
     """Read files and folders (text, HTML, RSS/Atom, WARC, JSONL; gz/bz2/zip), code and store them.
 
     Idempotent and resumable: run it again on the same inputs and only what is missing is added.
     Exact and near duplicates get their row, pointing at the original, and are not coded again.
+
+    \b
+    Examples:
+      alianza ingest news/ --db corpus.duckdb
+      alianza ingest dump.jsonl.gz --text-field body --date-field meta.date --json
     """
     import logging
 
     from tqdm import tqdm
 
-    from ..aggregate.config import AggregateConfig
+    from ..config import settings
     from ..ingest.readers import ReadOptions
     from ..ingest.records import FieldMap
     from ..ingest.run import BatchReport, IngestOptions
     from ..ingest.run import ingest as run_ingest
     from ..pipeline import Resources
 
+    check_inputs(paths)  # no store file is created for a run with nothing to read
     fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)
     opts = IngestOptions(
-        read=ReadOptions(fields=fields, format=fmt),
+        read=ReadOptions(fields=fields, format=fmt, follow_links=follow_links),
         batch_size=batch_size,
         near_threshold=None if no_near_dup else near_dup,
         lang=lang,
         strict=strict,
-        aggregate=AggregateConfig(window_days=cluster_window),
+        aggregate=_aggregate(db, cluster_window),
+        file_timeout=settings().file_timeout,
     )
     # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -132,6 +161,14 @@ def ingest(
     sys.exit(report.exit_code())
 
 
+def _aggregate(db: str | None, cluster_window: int | None) -> Any:
+    """The settings file's aggregation settings, with --cluster-window over them when given."""
+    import dataclasses
+
+    cfg = settings_for(db)
+    return cfg if cluster_window is None else dataclasses.replace(cfg, window_days=cluster_window)
+
+
 @click.command()
 @click.option(
     "--jsonl",
@@ -146,8 +183,13 @@ def ingest(
     default=None,
     help="Strip page chrome first; default: only from texts in paragraphs (saved pages), as eval does.",
 )
+@KB_OPTION
 def code(jsonl: Any, clean: bool | None) -> None:
     """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr).
+
+    \b
+    Example:
+      echo '{"id": "1", "text": "Russian troops attacked Kharkiv.", "lang": "en"}' | alianza code --jsonl -
 
     The records of one input are coded as `alianza eval` codes a gold file (records.py): one source.
     """

@@ -1,6 +1,12 @@
-"""The query commands: articles, events, dyads, network, blocs, shifts, clusters (thin over `alianza.open`)."""
+"""The query commands: articles, events, actors, dyads, network, blocs, shifts, clusters (thin over
+`alianza.open`). Every one takes the filters that make sense for it, checked the same way
+(`common.filter_options`); tables may be cut by a display limit (stderr says so), `--json` never is.
+"""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 import click
 
@@ -8,81 +14,219 @@ from ..errors import AlianzaError
 from ..serialize import ARTICLE_FIELDS
 from .common import (
     DB_OPTION,
-    actor_code,
+    build_filter,
     echo_json,
     emit,
     fail,
+    filter_options,
+    limit_option,
+    note_cut,
     open_api,
-    open_store,
     parse_day,
-    query_options,
     records,
     table,
-    window_of,
+    table_limit,
+)
+
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="One JSON object per line (never cut by a limit).")
+LEVEL_OPTION = click.option(
+    "--level",
+    type=click.Choice(["country", "sector"]),
+    default="country",
+    show_default=True,
+    help="Actors as countries (organisations by name) or as country + sector codes.",
 )
 
 
+def _article_json(rec: dict[str, Any]) -> dict[str, Any]:
+    out = {k: rec.get(k) for k in ARTICLE_FIELDS}
+    bp = out.get("boilerplate")
+    out["boilerplate"] = json.loads(bp) if isinstance(bp, str) else (bp or [])
+    if out.get("published") is not None:
+        out["published"] = str(out["published"])
+    return out
+
+
 @click.command()
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, every Article field.")
-@click.option("--limit", type=int, default=None)
-def articles(db: str | None, as_json: bool, limit: int | None) -> None:
-    """List stored articles."""
-    with open_store(db) as store:
-        rows = store.articles(limit)
+@JSON_OPTION
+@filter_options("dates", "lang", "source")
+@limit_option(None, "articles")
+def articles(db: str | None, as_json: bool, limit: int | None, **kw: Any) -> None:
+    """List stored articles, by publication date (--from/--to filter on it).
+
+    \b
+    Example:
+      alianza articles --lang es --from 2025-01-01 --json
+    """
+    with open_api(db) as api:
+        flt = build_filter(api, kw)
+        rel = api.articles(start=flt.start, end=flt.end, lang=flt.lang, source=flt.source)
+        total = len(rel)
+        rows = records(rel.limit(limit) if limit else rel)
     if as_json:
         for r in rows:
-            echo_json({k: r[k] for k in ARTICLE_FIELDS})
+            echo_json(_article_json(r))
         return
-    table(rows, ["id", "published", "lang", "section", "author", "title"], {"title": 60})
+    for r in rows:
+        r["published"] = r["published"] or ""
+    table(rows, ["id", "published", "lang", "site", "section", "author", "title"], {"title": 60, "site": 24})
+    note_cut(len(rows), total)
 
+
+def _side(r: dict[str, Any], side: str) -> str:
+    code = r[f"{side}_code"]
+    if not code and not r[f"{side}_text"]:
+        return f"  {side}: none"
+    how = r[f"{side}_how"] or "?"
+    mark = (
+        "  <- context: the code is inferred, not named in the sentence (docs/conventions.md)"
+        if how == "context"
+        else ""
+    )
+    text = r[f"{side}_text"]
+    words = f"{text!r}" if text else "(no words)"
+    name = f" ({r[f'{side}_name']})" if r[f"{side}_name"] else ""
+    return f"  {side}: {words} -> {code or '---'}{name} [{how}]{mark}"
+
+
+def _explain(r: dict[str, Any]) -> None:
+    day = r["event_day"] or "no date"
+    click.echo(
+        f"{r['type']}/{r['mode'] or '-'} {r['source_code'] or '-'} -> {r['target_code'] or '-'} "
+        f"[{r['status']}, {day} ({r['day_precision'] or '-'}), CAMEO {r['cameo'] or '-'}]"
+    )
+    click.echo(_side(r, "source"))
+    click.echo(_side(r, "target"))
+    if r["claimed_by"] or r["claimed_by_name"]:
+        click.echo(f"  claimed by: {r['claimed_by_name'] or ''} -> {r['claimed_by'] or '---'}")
+    if r["place_name"]:
+        where = f" ({r['place_lat']}, {r['place_lon']})" if r["place_lat"] is not None else ""
+        click.echo(f"  place: {r['place_name']} {r['place_country'] or ''}{where}")
+    if r["quantity_unit"]:
+        low, high = r["quantity_low"], r["quantity_high"]
+        click.echo(f"  quantity: {low:g}{'' if high == low else f'-{high:g}'} {r['quantity_unit']}")
+    click.echo(
+        f"  because {r['rule']} fired on {r['trigger']!r} in article {r['article_id']} "
+        f"({r['article_title'] or r['url'] or ''}) sentence {r['sentence']}:"
+    )
+    text, s0 = r["evidence"] or "", r["sentence_start"] or 0
+    a, b = (r["trigger_start"] or -1) - s0, (r["trigger_end"] or -1) - s0
+    if 0 <= a < b <= len(text):  # the trigger in brackets, where it sits in the sentence
+        text = f"{text[:a]}[{text[a:b]}]{text[b:]}"
+    click.echo(f"  {text}")
+
+
+EVENT_TABLE = ["event_day", "prec", "type", "mode", "source", "target", "status", "trigger", "article"]
 
 
 @click.command()
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line in the public event shape.")
-@click.option("--explain", is_flag=True, help="Show each event's evidence sentence, trigger and rule.")
-@click.option("--limit", type=int, default=None)
+@JSON_OPTION
+@click.option(
+    "--nested",
+    is_flag=True,
+    help="With --json: the nested public shape of DESIGN.md (sides, place, evidence as objects), as `code --jsonl`.",
+)
+@click.option(
+    "--explain", is_flag=True, help="Each event's sides (words -> code, how; `context` = inferred), rule, sentence."
+)
+@filter_options("dates", "actor", "type", "status", "lang", "source")
 @click.option("--article", default=None, help="Only this article id.")
-def events(db: str | None, as_json: bool, explain: bool, limit: int | None, article: str | None) -> None:
-    """List stored events."""
-    with open_store(db) as store:
-        rows = store.events(limit, article)
+@limit_option(None, "events")
+def events(
+    db: str | None, as_json: bool, nested: bool, explain: bool, article: str | None, limit: int | None, **kw: Any
+) -> None:
+    """List stored events, one flat row each (the same fields as every export; docs/events.md).
+
+    The day is always shown: the event's own date when the sentence gives one, else the article's
+    publication date (precision `published`).
+
+    \b
+    Examples:
+      alianza events --from 2024-06-01 --actor Russia --type consult
+      alianza events --status planned --json
+      alianza events --article 55e492fae09e6347 --explain
+    """
+    if nested and not as_json:
+        fail("--nested shapes the --json output: expected --json --nested")
+    with open_api(db) as api:
+        flt = build_filter(api, kw, article=article)
+        try:
+            if nested:
+                rel = api.events_json(**_filter_kw(flt))
+                for (j,) in (rel.limit(limit) if limit else rel).fetchall():
+                    click.echo(j)
+                return
+            rel = api.events(**_filter_kw(flt))
+            rows = records(rel.limit(limit) if limit else rel)
+        except AlianzaError as err:
+            fail(str(err))
     if as_json:
         for r in rows:
             echo_json(r)
         return
     if explain:
         for r in rows:
-            ev = r["evidence"]
-            click.echo(
-                f"{r['type']}/{r['mode'] or '-'} {actor_code(r['source'])} -> {actor_code(r['target'])} "
-                f"[{r['status']}, {r['date'] or 'no date'}]"
-            )
-            click.echo(
-                f"  because {r['rule']} fired on {ev['trigger']!r} in article {ev['article']} "
-                f"sentence {ev['sentence']}:"
-            )
-            click.echo(f"  {ev['text']}")
+            _explain(r)
         return
     flat = [
         {
-            "date": r["date"],
+            "event_day": r["event_day"],
+            "prec": r["day_precision"],
             "type": r["type"],
             "mode": r["mode"],
-            "source": actor_code(r["source"]),
-            "target": actor_code(r["target"]),
+            "source": r["source_code"],
+            "target": r["target_code"],
             "status": r["status"],
-            "trigger": r["evidence"]["trigger"],
+            "trigger": r["trigger"],
+            "article": r["article_title"] or r["article_id"],
         }
         for r in rows
     ]
-    table(flat, ["date", "type", "mode", "source", "target", "status", "trigger"], {"trigger": 40})
+    table(flat, EVENT_TABLE, {"trigger": 30, "article": 36})
+
+
+def _filter_kw(flt: Any) -> dict[str, Any]:
+    return {
+        "start": flt.start,
+        "end": flt.end,
+        "actor": flt.actor,
+        "type": flt.type,
+        "status": flt.status,
+        "lang": flt.lang,
+        "source": flt.source,
+        "article": flt.article,
+    }
+
+
+@click.command()
+@click.argument("query", required=False)
+@DB_OPTION
+@JSON_OPTION
+@limit_option(50, "actors")
+def actors(query: str | None, db: str | None, as_json: bool, limit: int | None) -> None:
+    """The store's actors (codes as coded) with their most frequent name and event count.
+
+    QUERY keeps codes or names containing it, accents and case aside. Any command that takes an
+    actor takes these codes or a name: Russia, Rusia, Kremlin, EU, Putin.
+
+    \b
+    Examples:
+      alianza actors
+      alianza actors rus
+    """
+    with open_api(db) as api:
+        found = api.actors(query)
+    emit(found, as_json, table_limit(limit, 50, as_json), {"name": 40})
 
 
 @click.command()
 @click.argument("actors", nargs=-1)
-@query_options
+@DB_OPTION
+@JSON_OPTION
+@filter_options("dates", "type")
+@LEVEL_OPTION
 @click.option(
     "--by",
     type=click.Choice(["day", "week", "month", "quarter", "year"]),
@@ -98,95 +242,108 @@ def events(db: str | None, as_json: bool, explain: bool, limit: int | None, arti
     show_default=True,
     help="Most events first, most cooperative (highest summed weight) or most conflictual (lowest).",
 )
-@click.option("--limit", type=int, default=None, help="At most this many rows (default: 20 without --by).")
+@limit_option(20, "dyads")
 def dyads(
     actors: tuple[str, ...],
     db: str | None,
     as_json: bool,
-    date_from: str | None,
-    date_to: str | None,
     level: str,
     by: str | None,
     directed: bool,
     mentions: bool,
     sort: str,
     limit: int | None,
+    **kw: Any,
 ) -> None:
     """Cooperation and conflict between actors: all dyads, one actor's, or one pair's, over time.
 
-    ACTORS: none, one or two codes: a country (RUS), a country and sector ("RUS GOV"), an
-    organisation ("IGO NATO"). Counts are of event clusters; scores weigh each cluster by its
-    PLOVER type's weight, and only occurred or claimed events count (planned ones do not).
+    ACTORS: none, one or two, as codes (RUS, "RUS GOV", "IGO NATO") or names (Russia, Kremlin).
+    Counts are of event clusters; scores weigh each cluster by its PLOVER type's weight, and only
+    occurred or claimed events count (planned ones do not). `--json` has the columns of
+    `alianza export --what dyads`.
+
+    \b
+    Examples:
+      alianza dyads Russia "North Korea" --by month
+      alianza dyads --sort conflict --from 2025-01-01 --limit 10
+      alianza dyads --type assault --by quarter
     """
     if len(actors) > 2:
         fail(f"{len(actors)} actors given: expected none, one or two")
-    window = window_of(date_from, date_to)
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            rel = api.dyads(
+            rel = api.dyads_table(
                 *actors,
                 by=by,
                 level=level,
                 directed=directed,
-                window=window,
+                start=flt.start,
+                end=flt.end,
+                type=flt.type,
                 unit="mentions" if mentions else "clusters",
+                sort=sort,
             )
-            lead = "period, " if by else ""
-            if sort == "cooperation":
-                rel = rel.filter("weight_sum > 0").order(f"{lead}weight_sum DESC, source, target")
-            elif sort == "conflict":
-                rel = rel.filter("weight_sum < 0").order(f"{lead}weight_sum ASC, source, target")
-            if as_json:
-                cols = list(rel.columns)
-                for r in (rel.limit(limit) if limit else rel).fetchall():
-                    rec = dict(zip(cols, r, strict=True))
-                    # the first release's keys, kept for scripts that read them
-                    rec.update(
-                        a=rec["source"],
-                        b=rec["target"],
-                        mean_weight=rec["weight_mean"],
-                        cooperative=rec["verbal_cooperation"] + rec["material_cooperation"],
-                        conflictual=rec["verbal_conflict"] + rec["material_conflict"],
-                    )
-                    echo_json(rec)
-                return
-            emit(rel, False, limit or (None if by else 20))
+            if not as_json:  # the first release's keys are for scripts, not for the table
+                rel = rel.project(", ".join(c for c in rel.columns if c not in api.DYAD_LEGACY_COLUMNS))
+            emit(rel, as_json, table_limit(limit, None if by else 20, as_json))
         except AlianzaError as err:
             fail(str(err))
 
 
 @click.command()
-@query_options
-@click.option("--limit", type=int, default=30, show_default=True)
-def network(db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str, limit: int) -> None:
-    """The alliance network of a period: actors and the scores of each pair."""
-    window = window_of(date_from, date_to)
+@DB_OPTION
+@JSON_OPTION
+@filter_options("dates", "type")
+@LEVEL_OPTION
+@click.option("--directed", is_flag=True, help="Keep A->B apart from B->A (source is who acted).")
+@limit_option(30, "actors and pairs")
+def network(db: str | None, as_json: bool, level: str, directed: bool, limit: int | None, **kw: Any) -> None:
+    """The alliance network of a period: actors (with name, bloc, activity) and the scores of each pair.
+
+    `--json` writes nodes (`"kind": "node"`) then edges (`"kind": "edge"`), with the attributes of
+    the GraphML/GEXF export.
+
+    \b
+    Example:
+      alianza network --from 2025-01-01 --to 2025-12-31 --json
+    """
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            nodes, edges = api.network(window, level)
-            if as_json:
-                for r in records(nodes):
-                    echo_json({"kind": "node", **r})
-                for r in records(edges):
-                    echo_json({"kind": "edge", **r})
-                return
-            click.echo("Actors:")
-            emit(nodes, False, limit)
-            click.echo("\nPairs:")
-            emit(edges, False, limit)
+            nodes, edges = api.graph(start=flt.start, end=flt.end, level=level, directed=directed, type=flt.type)
         except AlianzaError as err:
             fail(str(err))
-
-
+    if as_json:
+        for r in nodes:
+            echo_json({"kind": "node", **r})
+        for r in edges:
+            echo_json({"kind": "edge", **r})
+        return
+    n = table_limit(limit, 30, False)
+    click.echo("Actors:")
+    emit([{k: r[k] for k in ("actor", "name", "bloc", "clusters", "cooperation", "conflict")} for r in nodes], False, n)
+    click.echo("\nPairs:")
+    emit(
+        [{k: r[k] for k in ("source", "target", "clusters", "cooperation", "conflict", "net")} for r in edges], False, n
+    )
 
 @click.command()
-@query_options
-def blocs(db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str) -> None:
-    """Blocs: communities of the cooperation graph (Louvain, seeded: stable for the same data)."""
-    window = window_of(date_from, date_to)
+@DB_OPTION
+@JSON_OPTION
+@filter_options("dates", "type")
+@LEVEL_OPTION
+def blocs(db: str | None, as_json: bool, level: str, **kw: Any) -> None:
+    """Blocs: communities of the cooperation graph (Louvain, seeded: stable for the same data).
+
+    \b
+    Example:
+      alianza blocs --from 2025-01-01 --json
+    """
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            found = api.blocs(window, level)
+            found = api.blocs(start=flt.start, end=flt.end, level=level, type=flt.type)
         except AlianzaError as err:
             fail(str(err))
     if as_json:
@@ -201,7 +358,16 @@ def blocs(db: str | None, as_json: bool, date_from: str | None, date_to: str | N
 
 
 @click.command()
-@query_options
+@DB_OPTION
+@JSON_OPTION
+@click.option(
+    "--to",
+    "date_to",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Last day of the recent window (default: the last day stored).",
+)
+@LEVEL_OPTION
 @click.option(
     "--window",
     "window_text",
@@ -209,55 +375,61 @@ def blocs(db: str | None, as_json: bool, date_from: str | None, date_to: str | N
     show_default=True,
     help="Length of each of the two windows compared (30d, 8w, 3m, 1y).",
 )
-@click.option("--limit", type=int, default=20, show_default=True)
+@filter_options("type")
+@limit_option(20, "dyads")
 def shifts(
-    db: str | None, as_json: bool, date_from: str | None, date_to: str | None, level: str, window_text: str, limit: int
+    db: str | None,
+    as_json: bool,
+    date_to: str | None,
+    level: str,
+    window_text: str,
+    limit: int | None,
+    **kw: Any,
 ) -> None:
     """The dyads whose net score moved most: the last window (ending --to, default the last day
-    stored) against the window before it."""
+    stored) against the window of the same length before it.
+
+    \b
+    Example:
+      alianza shifts --window 90d --to 2025-08-31
+    """
     from ..aggregate.queries import QueryError, parse_window
 
-    if date_from is not None:
-        fail("--from does not apply to shifts: the windows end at --to and reach back --window each")
     try:
         days = parse_window(window_text)
     except QueryError as err:
         fail(str(err))
     end = parse_day(date_to, "--to")
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            emit(api.shifts(days, end, level), as_json, limit)
+            emit(api.shifts(days, end, level, type=flt.type), as_json, table_limit(limit, 20, as_json))
         except AlianzaError as err:
             fail(str(err))
 
 
 @click.command()
-@query_options
-@click.option("--actor", default=None, help='Only clusters with this actor (RUS, "RUS GOV", "IGO NATO").')
-@click.option("--type", "etype", default=None, help="Only this PLOVER type.")
-@click.option("--limit", type=int, default=50, show_default=True)
-def clusters(
-    db: str | None,
-    as_json: bool,
-    date_from: str | None,
-    date_to: str | None,
-    level: str,
-    actor: str | None,
-    etype: str | None,
-    limit: int,
-) -> None:
-    """Event clusters: each real-world event once, with its mentions, articles and sources."""
-    window = window_of(date_from, date_to)
+@DB_OPTION
+@JSON_OPTION
+@filter_options("dates", "actor", "type", "status")
+@limit_option(50, "clusters")
+def clusters(db: str | None, as_json: bool, limit: int | None, **kw: Any) -> None:
+    """Event clusters: each real-world event once, with its mentions, articles and sources.
+
+    \b
+    Examples:
+      alianza clusters --actor RUS --type consult
+      alianza clusters --from 2025-08-01 --json
+    """
     with open_api(db) as api:
+        flt = build_filter(api, kw)
         try:
-            rel = api.clusters(window, actor, etype.upper() if etype else None)
-            if as_json:
-                emit(rel, True, limit)
-                return
-            rel = rel.project(
-                "day, type, mode, status, source_code AS source, target_code AS target, mentions, articles, sources, evidence"
-            )
-            emit(rel, False, limit, {"evidence": 70})
+            rel = api.clusters(start=flt.start, end=flt.end, actor=flt.actor, type=flt.type, status=flt.status)
+            if not as_json:
+                rel = rel.project(
+                    "day, type, mode, status, source_code AS source, target_code AS target, mentions, articles, "
+                    "sources, evidence"
+                )
+            emit(rel, as_json, table_limit(limit, 50, as_json), {"evidence": 70})
         except AlianzaError as err:
             fail(str(err))
-

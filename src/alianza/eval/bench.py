@@ -166,6 +166,8 @@ def run_bench_aggregate(n_events: int = 10_000_000, keep: Path | None = None) ->
         build_synthetic(path, n_events)
         out["build_s"] = round(time.perf_counter() - t, 2)
         with Alianza(path, read_only=False) as api:
+            got = api.con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchall()
+            out["store_memory_limit"], out["store_threads"] = got[0]  # config.py's settings, in force
             t = time.perf_counter()
             upd = api.update_clusters(rebuild=True)
             out["cluster_all_s"] = round(time.perf_counter() - t, 2)

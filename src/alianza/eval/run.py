@@ -13,6 +13,7 @@ from ..records import code_records, parse_record
 from ..serialize import article_json, event_json
 from ..textutil import fold
 from .errors import record_errors
+from .pages import page_article, page_text
 from .score import Scores, check_article, score_record
 
 
@@ -29,8 +30,12 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             rec = json.loads(line)
         except json.JSONDecodeError as err:
             raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
-        if not isinstance(rec, dict) or "text" not in rec or "events" not in rec:
-            raise AlianzaError(f"{path}:{no}: a gold record needs 'text' and 'events'")
+        if not isinstance(rec, dict) or not ("text" in rec or "page" in rec):
+            raise AlianzaError(f"{path}:{no}: a gold record needs 'text' (or a 'page' file)")
+        if "events" not in rec and "article" not in rec:
+            raise AlianzaError(f"{path}:{no}: a gold record needs 'events' (or, for a page, 'article')")
+        if "page" in rec:
+            rec = {**rec, "text": page_text(rec, path)}
         records.append(rec)
     return records
 
@@ -44,6 +49,16 @@ def evaluate(
     errors: list[dict[str, Any]] = []
     for path in paths:
         records = read_gold(path)
+        pages = [r for r in records if "events" not in r]
+        records = [r for r in records if "events" in r]
+        for rec in pages:
+            name = rec.get("dataset") or path.stem
+            page = page_article(rec["text"], lang=rec.get("lang"), source=rec.get("id"))
+            for sc in (by_dataset[name], overall):
+                sc.records += 1
+                fails = check_article(sc, article_json(page), rec["article"])
+            if fails:
+                errors.append({"id": rec.get("id"), "article_fields_failed": fails})
         try:
             parsed = [parse_record(rec) for rec in records]
         except ValueError as err:
@@ -73,7 +88,7 @@ def evaluate(
                 errors.append(
                     {"id": rec.get("id"), "system": [_brief(e) for e in system], "gold": [_brief(g) for g in gold]}
                 )
-    macro = [s.event.f1 for s in by_dataset.values()]
+    macro = [s.event.f1 for s in by_dataset.values() if s.event_records]
     out: dict[str, Any] = {
         "datasets": {k: v.as_json() for k, v in sorted(by_dataset.items())},
         "overall": overall.as_json(),

@@ -139,6 +139,9 @@ class Scores:
     status: Ratio = field(default_factory=Ratio)
     date: Ratio = field(default_factory=Ratio)
     article_fields: Ratio = field(default_factory=Ratio)
+    # per article field (title, author, ..., boilerplate, dateline): the metadata score of page gold
+    article_per_field: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
+    event_records: int = 0  # records whose events are scored (page records without events are not)
     missed_in_skipped: int = 0
     misses: Counter[str] = field(default_factory=Counter)
 
@@ -158,6 +161,7 @@ class Scores:
             "status_accuracy": self.status.as_json(),
             "date_accuracy": self.date.as_json(),
             "article_fields": self.article_fields.as_json(),
+            "article_per_field": {k: v.as_json() for k, v in sorted(self.article_per_field.items())},
             "gold_missed_in_sentences_not_parsed": self.missed_in_skipped,
         }
 
@@ -175,6 +179,7 @@ def _count(prf: PRF, system: list[Json], gold: list[Json], pairs: list[tuple[int
 def score_record(sc: Scores, system: list[Json], gold: list[Json]) -> list[int]:
     """Add one record's counts; returns the indices of required gold events that no event matched."""
     sc.records += 1
+    sc.event_records += 1
     tpairs = greedy(system, gold, lambda s, g: s.get("type") == g.get("type"))
     epairs = greedy(system, gold, lambda s, g: event_match(s, g)[0])
     _count(sc.type, system, gold, tpairs)
@@ -224,9 +229,13 @@ def check_article(sc: Scores, got: Json, want: Json) -> list[str]:
         ("body_starts", (got.get("text") or "").startswith(want.get("body_starts", ""))),
         ("body_ends", (got.get("text") or "").rstrip().endswith(want.get("body_ends", ""))),
     ]
+    if "dateline" in want:  # page gold records it; the seed's format predates the field
+        checks.append(("dateline", got.get("dateline") == want["dateline"]))
     checks += [(f"boilerplate:{b[:30]}", b not in (got.get("text") or "")) for b in want.get("boilerplate", [])]
     for name, ok in checks:
         sc.article_fields.add(ok)
+        if name != "deck" or want.get("deck_starts"):
+            sc.article_per_field[name.split(":")[0]].add(ok)
         if not ok:
             failures.append(name)
     return failures

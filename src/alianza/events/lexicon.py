@@ -39,8 +39,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-from ..datafiles import Problem, data_dir, load_yaml, raise_problems
+from ..datafiles import Problem, data_dir, item_lines, line_of, load_yaml, overlay_dir, raise_problems
 from ..textutil import fold
 from .ontology import EventType, load_ontology
 
@@ -94,9 +96,9 @@ class Entry:
     requires_subject_sector: frozenset[str]
     mode_cues: dict[str, str]
     object_is_actor: bool = False
+    yields_to: dict[str, str] = field(default_factory=dict)
     sense_by_arguments: bool = False
     excludes_if_lemma: dict[str, frozenset[str]] = field(default_factory=dict)
-    yields_to: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,66 +124,15 @@ def _fset(v: object) -> frozenset[str]:
     return frozenset(fold(str(x)) for x in (v or []))  # type: ignore[attr-defined]
 
 
-@cache
 def load_lexicon(lang: str) -> Lexicon:
-    folder = data_dir() / "lexicons" / lang
-    ontology = load_ontology()
-    problems: list[Problem] = []
-    entries: list[Entry] = []
-    for path in sorted(folder.glob("*.yaml")):
-        raw = load_yaml(path) or {}
-        etype = raw.get("type")
-        if etype not in ontology:
-            problems.append(Problem(str(path), 0, f"type {etype!r} is not a PLOVER type"))
-            continue
-        cues = {fold(k): v for k, v in (raw.get("mode_cues") or {}).items()}
-        yields = _yields(raw.get("yields_to"), ontology, str(path), problems)
-        ids: set[str] = set()
-        for i, e in enumerate(raw.get("entries") or []):
-            where = f"entry #{i + 1} ({e.get('id')!r})"
-            unknown = set(e) - KEYS
-            mode = e.get("mode")
-            pos = e.get("pos", "verb")
-            if unknown:
-                problems.append(Problem(str(path), 0, f"{where}: unknown keys {sorted(unknown)}"))
-            if not e.get("id") or e["id"] in ids or not e.get("lemmas"):
-                problems.append(Problem(str(path), 0, f"{where}: needs a unique id and lemmas"))
-                continue
-            if mode is not None and mode not in ontology[etype].modes:
-                problems.append(Problem(str(path), 0, f"{where}: mode {mode!r} is not a mode of {etype}"))
-            if pos not in DEFAULT_SLOTS:
-                problems.append(Problem(str(path), 0, f"{where}: pos must be verb or noun"))
-                continue
-            for m in cues.values():
-                if m not in ontology[etype].modes:
-                    problems.append(Problem(str(path), 0, f"mode_cues: {m!r} is not a mode of {etype}"))
-            ids.add(e["id"])
-            src, tgt = DEFAULT_SLOTS[pos]
-            entries.append(
-                Entry(
-                    rule=f"{lang}/{path.name}#{e['id']}",
-                    type=etype,
-                    lemmas=_fset(e["lemmas"]),
-                    pos=pos,
-                    mode=mode,
-                    source=tuple(e.get("source") or src),
-                    target=tuple(e.get("target") or tgt),
-                    requires=_fset(e.get("requires")),
-                    requires_also=_fset(e.get("requires_also")),
-                    requires_if_lemma={fold(k): _fset(v) for k, v in (e.get("requires_if_lemma") or {}).items()},
-                    sense_by_arguments=bool(e.get("sense_by_arguments")),
-                    excludes_if_lemma={fold(k): _fset(v) for k, v in (e.get("excludes_if_lemma") or {}).items()},
-                    requires_target=bool(e.get("requires_target")),
-                    light_only=bool(e.get("light_only")),
-                    standalone=bool(e.get("standalone")) or pos == "verb",
-                    participle_of=_fset(e.get("participle_of")),
-                    target_from_subject=bool(e.get("target_from_subject")),
-                    requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
-                    object_is_actor=bool(e.get("object_is_actor")),
-                    mode_cues=cues,
-                    yields_to=yields,
-                )
-            )
+    """The packaged trigger lexicon of a language, with the user's own entries (`$ALIANZA_KB`:
+    DIR/lexicons/LANG/*.yaml) merged over it; raises DataError listing every problem."""
+    return _load_lexicon(lang, overlay_dir())
+
+
+@cache
+def _load_lexicon(lang: str, overlay: Path | None) -> Lexicon:
+    entries, problems = lexicon_entries(lang, overlay)
     raise_problems(problems)
     index: dict[str, list[Entry]] = defaultdict(list)
     for en in entries:
@@ -206,6 +157,96 @@ def _yields(raw: object, ontology: dict[str, EventType], path: str, problems: li
         else:
             out[str(other)] = str(cond)
     return out
+
+
+def lexicon_entries(lang: str, overlay: Path | None = None) -> tuple[list[Entry], list[Problem]]:
+    """Every entry of the packaged files, then of the user's: an entry with the rule of a packaged
+    one (same file name and id) replaces it, others are added. Problems name file and line."""
+    problems: list[Problem] = []
+    by_rule: dict[str, Entry] = {}
+    folders = [data_dir() / "lexicons" / lang]
+    if overlay is not None:
+        folders.append(overlay / "lexicons" / lang)
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")):
+            for e in lexicon_file(path, lang, problems):
+                by_rule[e.rule] = e
+    return list(by_rule.values()), problems
+
+
+def lexicon_file(path: Path, lang: str, problems: list[Problem]) -> list[Entry]:
+    """The entries of one lexicon file; its problems are appended to `problems`."""
+    ontology = load_ontology()
+    raw = load_yaml(path) or {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(str(path), 1, "expected a mapping with type and entries"))
+        return []
+    etype = raw.get("type")
+    if etype not in ontology:
+        problems.append(
+            Problem(str(path), 0, f"type {etype!r} is not a PLOVER type: expected one of {', '.join(ontology)}")
+        )
+        return []
+    cues = {fold(k): v for k, v in (raw.get("mode_cues") or {}).items()}
+    for m in cues.values():
+        if m not in ontology[etype].modes:
+            problems.append(Problem(str(path), 0, f"mode_cues: {m!r} is not a mode of {etype}"))
+    yields = _yields(raw.get("yields_to"), ontology, str(path), problems)
+    lines = item_lines(path, "entries")
+    ids: set[str] = set()
+    out: list[Entry] = []
+    for i, e in enumerate(raw.get("entries") or []):
+        line = line_of(lines, i)
+        if not isinstance(e, dict):
+            problems.append(Problem(str(path), line, f"entry #{i + 1}: expected a mapping with id and lemmas"))
+            continue
+        where = f"entry #{i + 1} ({e.get('id')!r})"
+        unknown = set(e) - KEYS
+        mode = e.get("mode")
+        pos = e.get("pos", "verb")
+        if unknown:
+            problems.append(Problem(str(path), line, f"{where}: unknown keys {sorted(unknown)}"))
+        if not e.get("id") or e["id"] in ids or not e.get("lemmas"):
+            problems.append(Problem(str(path), line, f"{where}: needs a unique id and lemmas"))
+            continue
+        if mode is not None and mode not in ontology[etype].modes:
+            modes = ", ".join(ontology[etype].modes)
+            problems.append(Problem(str(path), line, f"{where}: mode {mode!r} is not a mode of {etype} ({modes})"))
+        if pos not in DEFAULT_SLOTS:
+            problems.append(Problem(str(path), line, f"{where}: pos must be verb or noun"))
+            continue
+        ids.add(e["id"])
+        out.append(_entry(e, etype, pos, mode, cues, yields, f"{lang}/{path.name}#{e['id']}"))
+    return out
+
+
+def _entry(
+    e: dict[str, Any], etype: str, pos: str, mode: str | None, cues: dict[str, str], yields: dict[str, str], rule: str
+) -> Entry:
+    src, tgt = DEFAULT_SLOTS[pos]
+    return Entry(
+        rule=rule,
+        type=etype,
+        lemmas=_fset(e["lemmas"]),
+        pos=pos,
+        mode=mode,
+        source=tuple(e.get("source") or src),
+        target=tuple(e.get("target") or tgt),
+        requires=_fset(e.get("requires")),
+        requires_also=_fset(e.get("requires_also")),
+        requires_if_lemma={fold(k): _fset(v) for k, v in (e.get("requires_if_lemma") or {}).items()},
+        sense_by_arguments=bool(e.get("sense_by_arguments")),
+        excludes_if_lemma={fold(k): _fset(v) for k, v in (e.get("excludes_if_lemma") or {}).items()},
+        requires_target=bool(e.get("requires_target")),
+        light_only=bool(e.get("light_only")),
+        standalone=bool(e.get("standalone")) or pos == "verb",
+        participle_of=_fset(e.get("participle_of")),
+        target_from_subject=bool(e.get("target_from_subject")),
+        requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
+        object_is_actor=bool(e.get("object_is_actor")),
+        mode_cues=cues,
+        yields_to=yields,
+    )
 
 
 def _participles(lang: str, entries: list[Entry]) -> frozenset[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..types import Rejection
 
+GUESS_SAMPLE = 256 * 1024  # charset_normalizer's time grows with its input; a page's worth decides
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -101,7 +102,7 @@ def _by_lines(data: bytes, source: str) -> Decoded | Rejection:
         except UnicodeDecodeError:
             good.append(None)
             bad += line
-    enc = _guess(bytes(bad)) or "cp1252"
+    enc = _guess(bytes(bad[:GUESS_SAMPLE])) or "cp1252"
     out = []
     try:
         for line, txt in zip(lines, good, strict=True):

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# One document (a page, a text file, a record's text) over this is a dump or a log, not news: refused
+# before cleaning, whose time and memory grow with the text (the runner's own limit is on the
+# cleaned text, 1M characters).
+MAX_DOC_CHARS = 8_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:

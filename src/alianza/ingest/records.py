@@ -13,7 +13,8 @@ from typing import Any
 
 from ..types import Rejection
 from .html import date_from_url, extract, site_of
-from .rawdoc import Origin, RawDoc
+from .htmlguard import HtmlTooBig
+from .rawdoc import MAX_DOC_CHARS, Origin, RawDoc
 from .sniff import HTML, text_format
 
 
@@ -55,12 +56,17 @@ def record_doc(rec: Any, where: Origin, fields: FieldMap) -> RawDoc | Rejection:
     text = _get(rec, fields.text)
     if not isinstance(text, str) or not text.strip():
         return Rejection(where.display, "read", "no_text", f"expected a non-empty string in field {fields.text!r}")
+    if len(text) > MAX_DOC_CHARS:
+        return Rejection(where.display, "read", "too_large", f"{len(text)} characters, limit {MAX_DOC_CHARS}")
     url = _str(_get(rec, fields.url))
     title, author, section = (_str(_get(rec, f)) for f in (fields.title, fields.author, fields.section))
     published = _str(_get(rec, fields.date))
     fmt, clean, lang_hint = "jsonl", bool(rec.get("clean", False)), None
     if text_format(text[:4096]) == HTML:
-        page = extract(text, url)
+        try:
+            page = extract(text, url)
+        except HtmlTooBig as err:
+            return Rejection(where.display, "read", err.reason, f"field {fields.text!r}: {err}")
         if page is None:
             return Rejection(where.display, "read", "no_text", f"field {fields.text!r} is HTML without main text")
         text, fmt, lang_hint = page.text, "jsonl+html", page.lang

@@ -22,14 +22,17 @@ from typing import Any
 from ..actors.resolve import HomeTally, place_countries
 from ..aggregate.clusters import update_clusters
 from ..aggregate.config import AggregateConfig
+from ..config import DEFAULT_FILE_TIMEOUT
 from ..nlp.dates import parse_date
 from ..pipeline import Resources, code_article, make_article
 from ..store.db import Fingerprint, Store
 from ..textutil import scrub
 from ..types import Actor, Article, CodedArticle, Rejection
 from . import dedup
+from .limits import CodingClock, Deadline, deadline, each_within, reason_counts, rejection_json
 from .rawdoc import RawDoc
 from .readers import ReadOptions, read_path, walk
+from .walk import shown
 
 MIN_BODY_CHARS = 40
 PEOPLE_MEMORY_DAYS = 2 * 365
@@ -45,6 +48,7 @@ class IngestOptions:
     strict: bool = False  # re-raise internal errors instead of counting them
     code: bool = True  # False stores articles without events (benchmarks of reading alone)
     aggregate: AggregateConfig = field(default_factory=AggregateConfig)  # the cluster window, ...
+    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds per document read and per article coded; 0: none
 
 
 @dataclass
@@ -77,7 +81,7 @@ class BatchReport:
             f"{self.articles} new articles ({langs or 'none'}), {self.coded} coded, {self.uncoded} in languages "
             f"without a pipeline, {self.exact_duplicates} exact and {self.near_duplicates} near duplicates, "
             f"{self.skipped_existing} already stored, {self.events} events ({self.clusters_new} new clusters), "
-            f"{len(self.rejections)} rejected"
+            f"{len(self.rejections)} rejected" + (f" ({reason_counts(self.rejections)})" if self.rejections else "")
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -97,6 +101,7 @@ class BatchReport:
             "formats": dict(self.formats),
             "rejected": [str(r) for r in self.rejections],
             "reasons": dict(Counter(r.reason for r in self.rejections)),
+            "rejections": [rejection_json(r) for r in self.rejections],
             "errors": dict(self.errors),
             "seconds": round(self.seconds, 3),
             "records_per_second": round(self.rate, 2),
@@ -151,6 +156,7 @@ class _Runner:
         self.report = BatchReport()
         self.homes = HomeTally()
         self.people: dict[str, tuple[Actor, dt.date | None]] = {}  # the corpus memory of people
+        self.clock = CodingClock(opts.file_timeout)
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -165,13 +171,13 @@ class _Runner:
         traceback.print_exc()
 
     def docs(self, paths: list[Path]) -> Iterator[RawDoc]:
-        for item in walk(paths):
+        for item in walk(paths, self.opts.read):
             if isinstance(item, Rejection):
                 self.reject(item)
                 continue
             self.report.files += 1
             try:
-                for doc in read_path(item, self.opts.read):
+                for doc in each_within(read_path(item, self.opts.read), self.opts.file_timeout, shown(item)):
                     if isinstance(doc, Rejection):
                         self.reject(doc)
                     else:
@@ -277,14 +283,18 @@ class _Runner:
             a = it.article
             if a.duplicate_of is None and self.opts.code and self.res.codes(a.lang):
                 try:
-                    it.coded = code_article(
-                        a,
-                        self.res,
-                        source_home=self.homes.home(source_key(a, it.doc)),
-                        known_people=self.known_people(a.published),
-                    )
+                    with deadline(self.clock.limit(a.lang)):
+                        it.coded = code_article(
+                            a,
+                            self.res,
+                            source_home=self.homes.home(source_key(a, it.doc)),
+                            known_people=self.known_people(a.published),
+                        )
                     for p in it.coded.people:
                         self.people[p.name or ""] = (p, a.published)
+                except Deadline as late:  # not stored; reported, and the next article goes on
+                    self.reject(late.rejection(it.doc.source, "code", "coding"))
+                    continue
                 except Exception as err:  # not stored: a fixed version codes it on the next run
                     self.error(it.doc.source, "code", err)
                     continue

@@ -14,9 +14,11 @@ from typing import IO
 from ..types import Rejection
 from .decode import decode
 from .html import date_from_url, extract, site_of
+from .htmlguard import HtmlTooBig
 from .rawdoc import Origin, RawDoc
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024
+_WATCH_STEP = 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -57,8 +59,10 @@ class _GzipWatch:
 
     def _feed(self, data: bytes) -> None:
         while data:
-            try:
-                self.d.decompress(data)
+            try:  # decompressed in bounded steps and thrown away: a gzip bomb costs time, not memory
+                self.d.decompress(data, _WATCH_STEP)
+                while self.d.unconsumed_tail and not self.d.eof:
+                    self.d.decompress(self.d.unconsumed_tail, _WATCH_STEP)
             except zlib.error:
                 self.broken = True
                 return
@@ -113,6 +117,9 @@ def read_warc(stream: IO[bytes], origin: Origin) -> Iterator[RawDoc | Rejection]
                 html = dec.text
             try:
                 page = extract(html, url)
+            except HtmlTooBig as err:
+                yield Rejection(where.display, "read", err.reason, str(err))
+                continue
             except Exception as err:  # lxml/trafilatura on hostile markup: one record, not the file
                 yield Rejection(where.display, "read", "bad_html", f"{type(err).__name__}: {err}")
                 continue

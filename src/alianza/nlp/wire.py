@@ -8,8 +8,10 @@ sentence (its place is still the event's place and the article's), and a capital
 parsed from a case-normalised copy of the same length, then the parse is put back onto the
 original words (`restore_words`), so evidence spans and trigger texts are the article's own.
 
-This works on sentences, in the coder's input; the page cleaner (ingest/clean.py) may also record
-a dateline as an article field and take it out of the body, and then there is nothing left here to cut.
+This works on sentences, in the coder's input: the page cleaner (ingest/dateline.py) takes the
+dateline of a page's first paragraph off the body and records it as `Article.dateline`, whose place
+`code_article` counts the same way; what is cut here is a dateline still inside the text (a record
+whose sentence opens with one, a dateline after a headline).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class Dateline:
     end: int
 
 
-def split_dateline(sent: Sentence) -> tuple[Sentence, Dateline | None]:
+def cut_dateline(sent: Sentence) -> tuple[Sentence, Dateline | None]:
     """The sentence without its leading dateline, and the dateline; the sentence alone when it has none."""
     m = DATELINE.match(sent.text)
     if not m or not (m.group("date") or m.group("agency")) or m.end() >= len(sent.text):

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from ..config import settings
 from ..errors import StoreError
 from ..serialize import ARTICLE_FIELDS, article_json, event_json
 from ..types import Actor, CodedArticle
@@ -78,6 +79,10 @@ MIGRATIONS: tuple[str, ...] = (
     # 5: how many places of each country each source's articles name (actors/article.py, HomeTally)
     """
     CREATE TABLE source_places (source VARCHAR, country VARCHAR, n INTEGER);
+    """,
+    # 6: the story's dateline (place and agency), kept apart from the body (ingest/dateline.py)
+    """
+    ALTER TABLE articles ADD COLUMN dateline VARCHAR;
     """,
 )
 EVENT_COLUMNS = (
@@ -229,6 +234,8 @@ class Store:
     DuckDB lets one process hold a file for writing and no other process open it meanwhile, so the
     ingest runner opens the store only to look up and to write each batch, and closes it while it
     codes; readers (`alianza events`, the web UI) wait up to `wait` seconds for such a window.
+    Every connection runs under `config.settings()`'s memory_limit and threads (the coder shares
+    the machine).
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S) -> None:
@@ -239,7 +246,7 @@ class Store:
         delay = 0.02
         while True:
             try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
+                self.con = duckdb.connect(self.path, read_only=read_only, config=settings().duckdb_config())
                 break
             except duckdb.Error as err:
                 if _is_lock_error(err) and time.monotonic() < deadline:
