@@ -74,7 +74,12 @@ def test_coder_announced_domestic_measure_targets_the_own_country(res: Resources
         ("Two French soldiers were killed by a roadside bomb near the city of Mosul.", "en", "IRQ UAF", "FRA MIL"),
         ("Dos soldados fueron asesinados cerca de la ciudad de Cúcuta.", "es", "COL UAF", "COL MIL"),
         # a place near the subject noun is where, not who; the reporter is not the attacker
-        ("A car bomb near the town of Kirkuk killed three Turkish engineers, the army said.", "en", "IRQ UAF", "TUR CVL"),  # engineers are civilians (Phoenix agents)
+        (
+            "A car bomb near the town of Kirkuk killed three Turkish engineers, the army said.",
+            "en",
+            "IRQ UAF",
+            "TUR CVL",
+        ),  # engineers are civilians (Phoenix agents)
     ],
 )
 def test_coder_attacks_by_no_one_named(res: Resources, text: str, lang: str, source: str, target: str) -> None:
