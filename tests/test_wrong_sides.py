@@ -45,3 +45,15 @@ def test_withdrawing_embassy_staff_or_an_ambassador_is_a_sanction(res: Resources
 def test_should_stop_suppressing_is_a_demand_not_coercion(res: Resources) -> None:
     got = _coded(res, "China should stop suppressing the Uyghurs, the US said.", "en")
     assert ("REQUEST", "USA", "CHN") in got and all(t != "COERCE" for t, _s, _g in got), got
+
+
+def test_a_criticised_event_told_before_gives_the_criticism_its_target(res: Resources) -> None:
+    text = "España y Marruecos firmaron un acuerdo migratorio en Rabat. Argelia criticó el acuerdo."
+    coded = alianza.code_text(text, lang="es", published="2025-06-30", clean=False, resources=res)
+    got = [
+        (e.type, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+        for e in coded.events
+    ]
+    assert ("ACCUSE", "DZA", "ESP") in got, got
+    # with no such event told before, a criticism of a thing has no target, hence no event
+    assert _coded(res, "Argelia criticó el acuerdo.", "es") == []

@@ -170,7 +170,9 @@ def code_article(
             places,
             lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
         )
-        events.extend(split_lists(coder.code(), doc, mentions, s.start))  # events/lists.py: one per member
+        coded = split_lists(coder.code(), doc, mentions, s.start)  # events/lists.py: one per member
+        state.told.update((ev.type, ev) for ev in coded if ev.source is not None)
+        events.extend(coded)
     return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo), tuple(ctx.learned.values()))
 
 

@@ -175,7 +175,22 @@ class ArgumentRules(ParsedSentence):
             and not (passive or e.target_from_subject or e.requires_target)
         ):
             target = self.deep_target(t, v, source)
+        if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
+            target = self.actor_of_event_told(t, source)
         return source, target
+
+    def actor_of_event_told(self, t: Token, source: ActorMention) -> ActorMention | None:
+        """ "Argelia criticó el acuerdo", "Turkey and Iran also criticised the strike": a statement
+        about an event the article told before is addressed to who did it (the attacker of a
+        condemned attack, the parties of a criticised deal): that event's source."""
+        for c in t.children:
+            if self.dep(c) not in self.syn.obj | {"obj", "dobj"} or c.i in self.tok_mention:
+                continue
+            for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of)):
+                told = self.state.told.get(entry.type)
+                if told is not None and told.source is not None and told.source.actor != source.actor:
+                    return told.source
+        return None
 
     def slot(self, name: str, t: Token, v: Token, passive: bool) -> tuple[ActorMention | None, Token | None]:
         """The actor (and its token) in one of an entry's argument slots."""

@@ -24,7 +24,7 @@ from ..nlp.dates import find_dates
 from ..nlp.langdata import LangData
 from ..nlp.quantities import find_quantities
 from ..textutil import fold
-from ..types import ActorMention, Place, Sentence
+from ..types import ActorMention, Event, Place, Sentence
 from .lexicon import Lexicon
 from .ontology import EventType
 
@@ -48,6 +48,8 @@ class CodingState:
     published: dt.date | None
     last_subject: ActorMention | None = None
     keys: set[tuple[str, ...]] = field(default_factory=set)
+    # the article's events so far, by type: the actors of "el acuerdo", "the strike" told before
+    told: dict[str, Event] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
