@@ -35,7 +35,7 @@ def _bars(rows: list[dict[str, Any]], top: float, height: float) -> str:
     bw = inner / max(n, 1)
     peak = max((sum(int(r.get(k, 0)) for k in QUAD_COLOURS) for r in rows), default=0) or 1
     parts = [
-        f'<text x="4" y="{top + 10}" class="axis">clusters</text>',
+        f'<text x="{PAD_L}" y="{top - 4}" class="axis">clusters per month, by quad class</text>',
         f'<text x="{PAD_L - 4}" y="{top + 12}" class="tick" text-anchor="end">{peak}</text>',
         f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{top + height}" y2="{top + height}" class="base"/>',
     ]
@@ -67,7 +67,7 @@ def _lines(rows: list[dict[str, Any]], top: float, height: float) -> str:
         return top + height * (hi - v) / (hi - lo)
 
     parts = [
-        f'<text x="4" y="{top + 10}" class="axis">score</text>',
+        f'<text x="{PAD_L}" y="{top - 4}" class="axis">score per month: cooperation, conflict (below zero), net</text>',
         f'<text x="{PAD_L - 4}" y="{y(hi) + 10:.1f}" class="tick" text-anchor="end">{hi:g}</text>',
         f'<text x="{PAD_L - 4}" y="{y(lo):.1f}" class="tick" text-anchor="end">{lo:g}</text>',
         f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y(0):.1f}" y2="{y(0):.1f}" class="zero"/>',
@@ -88,9 +88,9 @@ def series_svg(rows: list[dict[str, Any]], scores: bool = True, title: str = "")
     """An SVG of monthly rows (`month`, the four quad counts, and `cooperation`/`conflict`/`net` when `scores`)."""
     if not rows:
         return '<p class="empty">No dated clusters in this period.</p>'
-    h_lines, h_bars, gap = (150.0, 110.0, 34.0) if scores else (0.0, 150.0, 0.0)
-    height = 10 + h_lines + gap + h_bars + 24
-    body = (_lines(rows, 10, h_lines) if scores else "") + _bars(rows, 10 + h_lines + gap, h_bars)
+    h_lines, h_bars, gap = (150.0, 110.0, 44.0) if scores else (0.0, 150.0, 0.0)
+    height = 20 + h_lines + gap + h_bars + 24
+    body = (_lines(rows, 20, h_lines) if scores else "") + _bars(rows, 20 + h_lines + gap, h_bars)
     legend = "".join(
         f'<span class="key"><i style="background:{c}"></i>{k.replace("_", " ")}</span>'
         for k, c in ({**(LINES if scores else {}), **QUAD_COLOURS}).items()

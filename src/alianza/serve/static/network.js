@@ -108,6 +108,7 @@
       container: box, elements: elements(data), style: style, layout: { name: "preset", fit: true, padding: 30 },
       wheelSensitivity: 0.3, hideEdgesOnViewport: data.edges.length > 3000, textureOnViewport: data.edges.length > 3000, pixelRatio: 1,
     });
+    window.alianzaNetwork = cy; // for the browser tests and the console
     cy.on("tap", "edge", (ev) => {
       const d = ev.target.data();
       const p = query();
