@@ -41,6 +41,17 @@ def test_network_matches_the_api_and_rus_prk_is_cooperative(client: TestClient, 
     assert got["total_edges"] == got["shown_edges"] == len(want)
 
 
+def test_blocs_come_with_the_network_or_apart(client: TestClient) -> None:
+    full = client.get("/api/network").json()
+    bare = client.get("/api/network", params={"blocs": "false"}).json()
+    blocs = client.get("/api/blocs").json()["blocs"]
+    assert {n["id"]: n["colour"] for n in bare["nodes"]} == dict.fromkeys([n["id"] for n in bare["nodes"]], layout.NO_BLOC)
+    assert blocs["RUS"]["bloc"] == blocs["PRK"]["bloc"]  # the treaty pair cooperates: one bloc
+    for n in full["nodes"]:
+        assert n["colour"] == (blocs[n["id"]]["colour"] if n["id"] in blocs else layout.NO_BLOC)
+    assert [(n["x"], n["y"]) for n in full["nodes"]] == [(n["x"], n["y"]) for n in bare["nodes"]]
+
+
 def test_network_filters_narrow_the_edges(client: TestClient) -> None:
     everything = client.get("/api/network").json()
     coop = client.get("/api/network", params={"quad": "verbal-cooperation,material-cooperation"}).json()
@@ -69,9 +80,10 @@ def test_network_period_changes_the_edges(client: TestClient) -> None:
 def test_network_is_cached_per_query(client: TestClient) -> None:
     reader = client.app.state.reader  # type: ignore[attr-defined]
     q = params.net_query("2025-01-01", None, None, None, None, None, None)
-    first = reader.network(q)
-    assert reader.network(q) is first
-    assert reader.network(params.net_query("2025-01-02", None, None, None, None, None, None)) is not first
+    first = reader.network(q, with_blocs=False)
+    assert reader.network(q, with_blocs=False) is first
+    assert reader.network(q)["edges"] is first["edges"]  # bloc colours are laid over the cached map
+    assert reader.network(params.net_query("2025-01-02", None, None, None, None, None, None), with_blocs=False) is not first
 
 
 def test_dyad_has_series_shifts_and_clusters(client: TestClient) -> None:

@@ -114,6 +114,9 @@ def test_network_renders_nodes_and_edges_with_rus_prk_cooperative(guarded: Any, 
     r, g, b = (int(edge["colour"][i : i + 2], 16) for i in (1, 3, 5))
     assert b > r  # the cooperative end of the diverging scale
     assert "actors" in guarded.inner_text("#net-status")
+    guarded.wait_for_selector('#cy[data-blocs="1"]')
+    colours = guarded.evaluate("[window.alianzaNetwork.getElementById('RUS').data('colour'), window.alianzaNetwork.getElementById('PRK').data('colour')]")
+    assert colours[0] == colours[1] != "#9e9e9e"  # one bloc, coloured once the blocs arrive
     shot(guarded, "network")
 
 

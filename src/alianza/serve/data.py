@@ -165,23 +165,33 @@ class Reader:
             self._blocs[key] = {m: b["bloc"] for b in found for m in b["members"]}
         return self._blocs[key]
 
-    def network(self, q: NetQuery) -> dict[str, Any]:
-        """Nodes with server-computed positions, edges with colours and widths: cached per query."""
-        hit = self._networks.get(q)
-        if hit is not None:
-            self._networks.move_to_end(q)
-            return hit
+    def network(self, q: NetQuery, with_blocs: bool = True) -> dict[str, Any]:
+        """Nodes with server-computed positions, edges with colours and widths: cached per query.
+
+        Bloc colours need Louvain over the period's whole cooperation graph, the slowest step on a
+        big store: the page asks for the map `with_blocs=False`, draws it, then colours it from
+        `/api/blocs` (cached per period and level, so the slider reuses them)."""
         if q.actor:
             q = NetQuery(q.period, q.quads, q.types, q.level, q.min_clusters, q.max_edges, self.known(q.actor, q.level))
-        edges, total = self.edges(q)
-        activity = self.node_activity(q) if edges else {}
-        blocs = self.blocs(q.period, q.level) if edges else {}
-        out = layout.network_payload(edges, activity, blocs)
-        out.update({"total_edges": total, "shown_edges": len(edges), "query": _query_json(q)})
-        self._networks[q] = out
-        if len(self._networks) > NETWORK_CACHE:
-            self._networks.popitem(last=False)
-        return out
+        out = self._networks.get(q)
+        if out is not None:
+            self._networks.move_to_end(q)
+        else:
+            edges, total = self.edges(q)
+            activity = self.node_activity(q) if edges else {}
+            out = layout.network_payload(edges, activity, {})
+            out.update({"total_edges": total, "shown_edges": len(edges), "query": _query_json(q)})
+            self._networks[q] = out
+            if len(self._networks) > NETWORK_CACHE:
+                self._networks.popitem(last=False)
+        if not with_blocs or not out["nodes"]:
+            return out
+        colours = self.bloc_colours(q.period, q.level)
+        nodes = [{**n, **colours.get(n["id"], {})} for n in out["nodes"]]
+        return {**out, "nodes": nodes}
+
+    def bloc_colours(self, period: Period, level: str) -> dict[str, dict[str, Any]]:
+        return {a: {"bloc": b, "colour": layout.bloc_colour(b)} for a, b in self.blocs(period, level).items()}
 
     # -- a dyad ----------------------------------------------------------------------------------
     def _pair(self, a: str, b: str, level: str, params: dict[str, Any]) -> str:

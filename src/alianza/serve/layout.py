@@ -23,6 +23,10 @@ NO_BLOC = "#9e9e9e"
 EXTENT = 1000.0  # positions lie in [0, EXTENT] on both axes
 
 
+def bloc_colour(bloc: int | None) -> str:
+    return BLOC_COLOURS[(bloc - 1) % len(BLOC_COLOURS)] if bloc else NO_BLOC
+
+
 def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> str:
     r, g, bl = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
     return f"#{r:02x}{g:02x}{bl:02x}"
@@ -84,7 +88,7 @@ def network_payload(
                 "cooperation": act.get("cooperation", 0),
                 "conflict": act.get("conflict", 0),
                 "bloc": bloc,
-                "colour": BLOC_COLOURS[(bloc - 1) % len(BLOC_COLOURS)] if bloc else NO_BLOC,
+                "colour": bloc_colour(bloc),
                 "size": node_size(clusters, biggest),
                 "x": pos[n][0],
                 "y": pos[n][1],

@@ -46,9 +46,14 @@ def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
         min_clusters: Int = None,
         max_edges: Annotated[int | None, Query(description=f"At most {params.MAX_EDGES}.")] = None,
         actor: Text = None,
+        blocs: Annotated[bool, Query(description="Colour nodes by bloc (false: faster; then ask /api/blocs).")] = True,
     ) -> dict[str, Any]:
         q = params.net_query(date_from, date_to, quad, type, level, min_clusters, max_edges, actor)
-        return reader.network(q)
+        return reader.network(q, with_blocs=blocs)
+
+    @app.get("/api/blocs", tags=["api"], summary="Each actor's bloc (Louvain communities of the period's cooperation)")
+    def api_blocs(date_from: From = None, date_to: To = None, level: Level = None) -> dict[str, Any]:
+        return {"blocs": reader.bloc_colours(_period(date_from, date_to), params.level(level))}
 
     @app.get("/api/dyad", tags=["api"], summary="A pair's monthly series, biggest shifts and clusters")
     def api_dyad(

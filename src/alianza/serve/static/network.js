@@ -137,9 +137,12 @@
     history.replaceState(null, "", p.toString() ? "/?" + p.toString() : "/");
     status.textContent = "loading…";
     box.dataset.ready = "0";
-    const res = await fetch("/api/network?" + p.toString());
+    box.dataset.blocs = "0";
+    const t0 = performance.now();
+    const res = await fetch("/api/network?blocs=false&" + p.toString());
     const data = await res.json();
     if (mine !== seq) return; // a newer request is on its way
+    const t1 = performance.now();
     if (!res.ok) {
       status.textContent = data.error || "error " + res.status;
       box.dataset.ready = "error";
@@ -151,7 +154,28 @@
     status.textContent = status.dataset.summary;
     box.dataset.edges = String(data.shown_edges);
     box.dataset.edgeIds = data.edges.map((e) => e.id).join(" ");
+    box.dataset.fetchMs = String(Math.round(t1 - t0));
+    box.dataset.drawMs = String(Math.round(performance.now() - t1));
     box.dataset.ready = "1";
+    colourBlocs(p, mine).catch((err) => { status.textContent = status.dataset.summary + " (no bloc colours: " + err + ")"; });
+  }
+
+  // Bloc colours come second: Louvain over the period is the slowest step, and the map is
+  // readable without it.
+  async function colourBlocs(p, mine) {
+    const q = new URLSearchParams();
+    for (const k of ["from", "to", "level"]) if (p.get(k)) q.set(k, p.get(k));
+    const res = await fetch("/api/blocs?" + q.toString());
+    const data = await res.json();
+    if (mine !== seq || !res.ok || !cy) return;
+    cy.batch(() => {
+      for (const n of cy.nodes()) {
+        const b = data.blocs[n.id()];
+        n.data("colour", b ? b.colour : "#9e9e9e");
+        n.data("bloc", b ? b.bloc : null);
+      }
+    });
+    box.dataset.blocs = "1";
   }
 
   function refresh(delay) {
