@@ -270,3 +270,54 @@ def test_chart_svg_has_one_bar_group_per_month() -> None:
     svg = charts.series_svg(rows)
     assert svg.count('class="bar"') == 3 and 'data-months="2"' in svg and "2025-02 net: -9.0" in svg
     assert "No dated" in charts.series_svg([])
+
+
+def _serve(store: Path, host: str) -> tuple[str, str]:
+    """Run `alianza serve` for real, wait for an answer, stop it; (stdout, stderr)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "alianza.cli", "serve", "--db", str(store), "--host", host, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://{host}:{port}/api/meta", timeout=5) as r:
+                    assert r.status == 200
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "alianza serve did not answer"
+                time.sleep(0.05)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=10)
+    assert f"http://{host}:{port}/" in out
+    return out, err
+
+
+def test_serve_command_prints_the_url_and_warns_off_localhost(examples_store: Path) -> None:
+    _out, err = _serve(examples_store, "127.0.0.1")
+    assert "warning" not in err
+    _out, err = _serve(examples_store, "127.0.0.2")  # loopback too, but not the default: still warned
+    assert "warning: binding 127.0.0.2" in err and "readable by anyone" in err
+
+
+def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "alianza.cli", "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
+    )
+    assert r.returncode != 0 and "no such store" in r.stderr

@@ -156,6 +156,7 @@
     box.dataset.edgeIds = data.edges.map((e) => e.id).join(" ");
     box.dataset.fetchMs = String(Math.round(t1 - t0));
     box.dataset.drawMs = String(Math.round(performance.now() - t1));
+    box.dataset.sinceNavigationMs = String(Math.round(performance.now())); // the first render, from the click that loaded the page
     box.dataset.ready = "1";
     colourBlocs(p, mine).catch((err) => { status.textContent = status.dataset.summary + " (no bloc colours: " + err + ")"; });
   }
