@@ -37,6 +37,15 @@ def level_cols(level: str, prefix: str = "") -> tuple[str, str]:
     return f"{p}source_code", f"{p}target_code"
 
 
+def side_is(side: str, param: str, level: str, prefix: str = "") -> str:
+    """`side` (source or target) is the actor `$param` at `level`, written so that DuckDB tests the
+    plain columns first: the CASE of `level_cols` alone costs a full evaluation per row."""
+    s, t = level_cols(level, prefix)
+    expr = s if side == "source" else t
+    raw = f"({prefix}{side}_country = ${param} OR {prefix}{side}_code = ${param})"
+    return f"({raw} AND {expr} = ${param})"
+
+
 def _in(column: str, name: str, values: tuple[str, ...], params: dict[str, Any]) -> str:
     """`column IN ($name_a, $name_b, ...)` with each value bound; TRUE when there is no filter."""
     if not values:
@@ -120,7 +129,7 @@ class Reader:
         ]
         if q.actor:
             params["actor"] = q.actor
-            conds.append(f"$actor IN ({s}, {t})")
+            conds.append(f"({side_is('source', 'actor', q.level)} OR {side_is('target', 'actor', q.level)})")
         factor = self.api.config.status_factor_sql()
         return f"SELECT {s} AS src, {t} AS tgt, weight, {factor} AS factor FROM event_clusters WHERE {' AND '.join(conds)}"
 
@@ -173,17 +182,18 @@ class Reader:
         `/api/blocs` (cached per period and level, so the slider reuses them)."""
         if q.actor:
             q = NetQuery(q.period, q.quads, q.types, q.level, q.min_clusters, q.max_edges, self.known(q.actor, q.level))
-        out = self._networks.get(q)
-        if out is not None:
-            self._networks.move_to_end(q)
-        else:
-            edges, total = self.edges(q)
-            activity = self.node_activity(q) if edges else {}
-            out = layout.network_payload(edges, activity, {})
-            out.update({"total_edges": total, "shown_edges": len(edges), "query": _query_json(q)})
-            self._networks[q] = out
-            if len(self._networks) > NETWORK_CACHE:
-                self._networks.popitem(last=False)
+        with self.lock:  # the cache too is shared between request threads
+            out = self._networks.get(q)
+            if out is not None:
+                self._networks.move_to_end(q)
+            else:
+                edges, total = self.edges(q)
+                activity = self.node_activity(q) if edges else {}
+                out = layout.network_payload(edges, activity, {})
+                out.update({"total_edges": total, "shown_edges": len(edges), "query": _query_json(q)})
+                self._networks[q] = out
+                if len(self._networks) > NETWORK_CACHE:
+                    self._networks.popitem(last=False)
         if not with_blocs or not out["nodes"]:
             return out
         colours = self.bloc_colours(q.period, q.level)
@@ -195,9 +205,10 @@ class Reader:
 
     # -- a dyad ----------------------------------------------------------------------------------
     def _pair(self, a: str, b: str, level: str, params: dict[str, Any]) -> str:
-        s, t = level_cols(level)
         params.update({"a": a, "b": b})
-        return f"(({s} = $a AND {t} = $b) OR ({s} = $b AND {t} = $a))"
+        sa, sb = side_is("source", "a", level), side_is("source", "b", level)
+        ta, tb = side_is("target", "a", level), side_is("target", "b", level)
+        return f"(({sa} AND {tb}) OR ({sb} AND {ta}))"
 
     def dyad_series(self, a: str, b: str, period: Period, level: str) -> list[dict[str, Any]]:
         """Per month: counts per quad class, cooperation, conflict and net scores (status factors applied)."""
@@ -225,20 +236,19 @@ class Reader:
         self, a: str, b: str, period: Period, level: str, page: int = 1, per_page: int = 50
     ) -> tuple[list[dict[str, Any]], int]:
         params: dict[str, Any] = {"start": period.start, "end": period.end, "lim": per_page, "off": (page - 1) * per_page}
-        sql = f"""
-            SELECT id, type, mode, quad, status, day, last_day, weight, events, mentions, articles, sources,
-                   source_code, target_code, place, evidence, url, count(*) OVER () AS total
-            FROM event_clusters WHERE {self._pair(a, b, level, params)}
-              AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
-            ORDER BY day DESC NULLS LAST, mentions DESC, id LIMIT $lim OFFSET $off
-        """
-        got = self.rows(sql, params)
-        total = int(got[0]["total"]) if got else 0
-        if page > 1 and not got:
-            n = self.rows(f"SELECT count(*) AS n FROM event_clusters WHERE {self._pair(a, b, level, params)}", {"a": a, "b": b})
-            raise NotFound(f"page {page} is past the end: the pair has {n[0]['n']} clusters, {per_page} a page")
-        for r in got:
-            del r["total"]
+        where = f"""{self._pair(a, b, level, params)}
+              AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)"""
+        counted = dict(params)
+        counted.pop("lim"), counted.pop("off")
+        total = int(self.rows(f"SELECT count(*) AS n FROM event_clusters WHERE {where}", counted)[0]["n"])
+        if page > 1 and (page - 1) * per_page >= total:
+            raise NotFound(f"page {page} is past the end: the pair has {total} clusters in the period, {per_page} a page")
+        got = self.rows(
+            f"""SELECT id, type, mode, quad, status, day, last_day, weight, events, mentions, articles, sources,
+                   source_code, target_code, place, evidence, url
+            FROM event_clusters WHERE {where} ORDER BY day DESC NULLS LAST, mentions DESC, id LIMIT $lim OFFSET $off""",
+            params,
+        )
         return got, total
 
     def dyad(self, a: str, b: str, period: Period, level: str, page: int = 1, per_page: int = 50) -> dict[str, Any]:
@@ -341,7 +351,6 @@ class Reader:
         partners, total = self.edges(q, order="net DESC, clusters DESC, source, target")
         for p in partners:
             p["partner"] = p["target"] if p["source"] == code else p["source"]
-        s, t = level_cols(level)
         params: dict[str, Any] = {"c": code, "start": period.start, "end": period.end}
         months = self.rows(
             f"""SELECT CAST(date_trunc('month', day) AS DATE) AS month, count(*) AS clusters,
@@ -349,16 +358,16 @@ class Reader:
                    count(*) FILTER (WHERE quad = 'material-cooperation') AS material_cooperation,
                    count(*) FILTER (WHERE quad = 'verbal-conflict') AS verbal_conflict,
                    count(*) FILTER (WHERE quad = 'material-conflict') AS material_conflict
-                FROM event_clusters WHERE ({s} = $c OR {t} = $c) AND day IS NOT NULL
+                FROM event_clusters WHERE ({side_is("source", "c", level)} OR {side_is("target", "c", level)}) AND day IS NOT NULL
                   AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
                 GROUP BY month ORDER BY month""",
             params,
         )
-        es, et = level_cols(level, "e.")
         names = self.rows(
             f"""SELECT name, count(*) AS n FROM (
-                    SELECT coalesce(e.json->>'$.source.text', e.source_name) AS name FROM events e WHERE {es} = $c
-                    UNION ALL SELECT coalesce(e.json->>'$.target.text', e.target_name) FROM events e WHERE {et} = $c
+                    SELECT coalesce(e.json->>'$.source.text', e.source_name) AS name FROM events e WHERE {side_is("source", "c", level, "e.")}
+                    UNION ALL SELECT coalesce(e.json->>'$.target.text', e.target_name) FROM events e
+                    WHERE {side_is("target", "c", level, "e.")}
                 ) WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT 40""",
             {"c": code},
         )
@@ -377,10 +386,15 @@ class Reader:
         }
 
     # -- the events table ------------------------------------------------------------------------
-    def _events_where(self, q: EventQuery, params: dict[str, Any]) -> str:
+    # Copies of articles are not coded (only originals have events), so no duplicate filter is needed.
+    _EVENT_COLS = """e.id, e.event_day AS day, e.type, e.mode, e.quad, e.weight, e.status, e.source_code, e.source_name,
+        e.target_code, e.target_name, e.trigger, e.rule, e.confidence, e.place, a.lang, coalesce(a.site, a.source) AS source,
+        a.title, a.url, a.published, e.article_id, m.cluster_id"""
+
+    def _events_where(self, q: EventQuery, params: dict[str, Any]) -> tuple[str, bool]:
+        """The filter's WHERE text, and whether it reads the articles table."""
         params.update({"start": q.period.start, "end": q.period.end})
         conds = [
-            "a.duplicate_of IS NULL",
             "($start IS NULL OR e.event_day >= $start) AND ($end IS NULL OR e.event_day <= $end)",
             _in("e.type", "type", q.types, params),
             _in("e.status", "status", q.statuses, params),
@@ -394,41 +408,58 @@ class Reader:
         if q.source:
             params["src"] = q.source
             conds.append("(a.site = $src OR a.source = $src)")
-        return " AND ".join(conds)
+        return " AND ".join(conds), bool(q.lang or q.source)
 
-    _EVENT_COLS = """e.id, e.event_day AS day, e.type, e.mode, e.quad, e.weight, e.status, e.source_code, e.source_name,
-        e.target_code, e.target_name, e.trigger, e.rule, e.confidence, e.place, a.lang, coalesce(a.site, a.source) AS source,
-        a.title, a.url, a.published, e.article_id, m.cluster_id"""
-    _EVENT_FROM = "events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_cluster_members m ON m.event_id = e.id"
+    def _events_sql(self, q: EventQuery, params: dict[str, Any], page: bool) -> str:
+        """The page (or every row) of the filter: ids sorted and cut first, on the events table
+        alone where the filter and sort allow, then joined to articles and clusters."""
+        where, needs_articles = self._events_where(q, params)
+        sort_col = EVENT_SORTS[q.sort]
+        needs_articles = needs_articles or sort_col.startswith(("a.", "coalesce(a."))
+        join = "JOIN articles a ON a.id = e.article_id" if needs_articles else ""
+        order = f"{sort_col} {'DESC' if q.descending else 'ASC'} NULLS LAST, e.id"
+        cut = ""
+        if page:
+            params.update({"lim": q.per_page, "off": (q.page - 1) * q.per_page})
+            cut = "LIMIT $lim OFFSET $off"
+        if not page:
+            return (
+                f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.id = e.article_id "
+                f"LEFT JOIN event_cluster_members m ON m.event_id = e.id WHERE {where} ORDER BY {order}"
+            )
+        return f"""
+            WITH picked AS (SELECT e.id FROM events e {join} WHERE {where} ORDER BY {order} {cut})
+            SELECT {self._EVENT_COLS} FROM picked p JOIN events e ON e.id = p.id JOIN articles a ON a.id = e.article_id
+            LEFT JOIN event_cluster_members m ON m.event_id = e.id ORDER BY {order}
+        """
+
+    def _count(self, q: EventQuery) -> int:
+        params: dict[str, Any] = {}
+        where, needs_articles = self._events_where(q, params)
+        join = "JOIN articles a ON a.id = e.article_id" if needs_articles else ""
+        return int(self.rows(f"SELECT count(*) AS n FROM events e {join} WHERE {where}", params)[0]["n"])
 
     def events(self, q: EventQuery) -> dict[str, Any]:
-        params: dict[str, Any] = {}
-        where = self._events_where(q, params)
-        total = int(self.rows(f"SELECT count(*) AS n FROM {self._EVENT_FROM} WHERE {where}", params)[0]["n"])
+        total = self._count(q)
         pages = max(1, -(-total // q.per_page))
         if q.page > pages:
             raise NotFound(f"page {q.page} is past the end: {total} events make {pages} pages of {q.per_page}")
-        order = f"{EVENT_SORTS[q.sort]} {'DESC' if q.descending else 'ASC'} NULLS LAST, e.id"
-        params.update({"lim": q.per_page, "off": (q.page - 1) * q.per_page})
-        rows = self.rows(
-            f"SELECT {self._EVENT_COLS} FROM {self._EVENT_FROM} WHERE {where} ORDER BY {order} LIMIT $lim OFFSET $off", params
-        )
+        params: dict[str, Any] = {}
+        rows = self.rows(self._events_sql(q, params, page=True), params)
         return {"events": rows, "total": total, "page": q.page, "pages": pages, "per_page": q.per_page}
 
     def export_events(self, q: EventQuery, fmt: str, out: Path) -> int:
         """The current filter (every page) through the store's exporters; refuses past EXPORT_MAX_ROWS."""
         from ..aggregate.export import write_table
 
-        params: dict[str, Any] = {}
-        where = self._events_where(q, params)
-        total = int(self.rows(f"SELECT count(*) AS n FROM {self._EVENT_FROM} WHERE {where}", params)[0]["n"])
+        total = self._count(q)
         if total > EXPORT_MAX_ROWS:
             raise BadRequest(
                 f"the filter matches {total:,} events: a download holds at most {EXPORT_MAX_ROWS:,}; narrow the "
                 "period or the filters, or use `alianza export` for the whole store"
             )
-        order = f"{EVENT_SORTS[q.sort]} {'DESC' if q.descending else 'ASC'} NULLS LAST, e.id"
-        sql = f"SELECT {self._EVENT_COLS} FROM {self._EVENT_FROM} WHERE {where} ORDER BY {order}"
+        params: dict[str, Any] = {}
+        sql = self._events_sql(q, params, page=False)
         with self.lock:
             write_table(self.api.con.sql(sql, params=params), fmt, out)
         return total
