@@ -8,6 +8,9 @@ elsewhere; nothing reaches the browser as a traceback.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +44,14 @@ def _validation_reason(err: RequestValidationError) -> str:
 def create_app(db_path: str | Path) -> FastAPI:
     """An app over one store, opened read-only now (a missing store fails here, not on a request)."""
     reader = Reader(db_path)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=_warm, args=(reader,), daemon=True, name="alianza-warm").start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="alianza",
         description="The alliance map of a local alianza store: networks, dyads, clusters and their evidence.",
         version="1",
@@ -94,7 +104,20 @@ def create_app(db_path: str | Path) -> FastAPI:
     from .routes import register
 
     register(app, reader, templates)
+
     return app
+
+
+def _warm(reader: Reader) -> None:
+    """After the URL is printed, not before: import and load what the first network request needs
+    (networkx, the ontology, the store's extent and actors), so that the first click does not."""
+    import networkx  # noqa: F401
+
+    from .params import plover_types
+
+    plover_types()
+    reader.meta()
+    reader.actors("country")
 
 
 def render(templates: Jinja2Templates, request: Request, name: str, ctx: dict[str, Any]) -> HTMLResponse:
