@@ -39,6 +39,11 @@ def test_network_matches_the_api_and_rus_prk_is_cooperative(client: TestClient, 
     assert {e["source"] for e in got["edges"]} | {e["target"] for e in got["edges"]} == ids
     assert all(0 <= n["x"] <= layout.EXTENT and 0 <= n["y"] <= layout.EXTENT for n in got["nodes"])
     assert got["total_edges"] == got["shown_edges"] == len(want)
+    for n in got["nodes"]:  # activity: every cluster of the node's dyads
+        assert n["clusters"] == sum(e["clusters"] for e in got["edges"] if n["id"] in (e["source"], e["target"]))
+    capped = client.get("/api/network", params={"max_edges": 2}).json()
+    busiest = {n["id"]: n["clusters"] for n in got["nodes"]}
+    assert all(n["clusters"] == busiest[n["id"]] for n in capped["nodes"])  # not only the dyads shown
 
 
 def test_blocs_come_with_the_network_or_apart(client: TestClient) -> None:

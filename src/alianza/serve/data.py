@@ -152,18 +152,43 @@ class Reader:
             del r["total"]
         return got, total
 
-    def node_activity(self, q: NetQuery) -> dict[str, dict[str, Any]]:
-        params: dict[str, Any] = {}
+    def edges_and_activity(self, q: NetQuery) -> tuple[list[dict[str, Any]], int, dict[str, dict[str, Any]]]:
+        """`edges(q)` and each actor's activity over all its dyads (not only those shown), from one
+        scan of the clusters: the dyads are grouped once and both answers read the grouping."""
+        params: dict[str, Any] = {"min": q.min_clusters, "lim": q.max_edges}
         sql = f"""
-            WITH c AS ({self._clusters_sql(q, params)}), ends AS (
-                SELECT src AS actor, weight * factor AS w FROM c WHERE factor > 0
-                UNION ALL SELECT tgt, weight * factor FROM c WHERE factor > 0
+            WITH c AS ({self._clusters_sql(q, params)}), e AS MATERIALIZED (
+                SELECT least(src, tgt) AS source, greatest(src, tgt) AS target, count(*) AS clusters,
+                       coalesce(sum(weight * factor) FILTER (WHERE weight > 0), 0) AS cooperation,
+                       coalesce(-sum(weight * factor) FILTER (WHERE weight < 0), 0) AS conflict,
+                       sum(weight * factor) AS net
+                FROM c WHERE factor > 0 GROUP BY ALL
+            ), shown AS (
+                SELECT *, count(*) OVER () AS total FROM e WHERE clusters >= $min
+                ORDER BY clusters DESC, source, target LIMIT $lim
+            ), ends AS (
+                SELECT source AS actor, clusters, cooperation, conflict FROM e
+                UNION ALL SELECT target, clusters, cooperation, conflict FROM e
             )
-            SELECT actor, count(*) AS clusters, round(coalesce(sum(w) FILTER (WHERE w > 0), 0), 3) AS cooperation,
-                   round(coalesce(-sum(w) FILTER (WHERE w < 0), 0), 3) AS conflict
+            SELECT 'edge' AS kind, source, target, clusters, round(cooperation, 3) AS cooperation,
+                   round(conflict, 3) AS conflict, round(net, 3) AS net, total FROM shown
+            UNION ALL
+            SELECT 'node', actor, NULL, sum(clusters), round(sum(cooperation), 3), round(sum(conflict), 3), NULL, NULL
             FROM ends GROUP BY actor
         """
-        return {r["actor"]: r for r in self.rows(sql, params)}
+        edges: list[dict[str, Any]] = []
+        activity: dict[str, dict[str, Any]] = {}
+        total = 0
+        for r in self.rows(sql, params):
+            if r.pop("kind") == "node":
+                activity[r["source"]] = {
+                    "actor": r["source"], "clusters": int(r["clusters"]), "cooperation": r["cooperation"], "conflict": r["conflict"]
+                }
+            else:
+                total = int(r.pop("total"))
+                edges.append(r)
+        edges.sort(key=lambda e: (-e["clusters"], e["source"], e["target"]))
+        return edges, total, activity
 
     def blocs(self, period: Period, level: str) -> dict[str, int]:
         """actor -> bloc number, from `alianza blocs` over the period (filters do not change blocs)."""
@@ -187,8 +212,7 @@ class Reader:
             if out is not None:
                 self._networks.move_to_end(q)
             else:
-                edges, total = self.edges(q)
-                activity = self.node_activity(q) if edges else {}
+                edges, total, activity = self.edges_and_activity(q)
                 out = layout.network_payload(edges, activity, {})
                 out.update({"total_edges": total, "shown_edges": len(edges), "query": _query_json(q)})
                 self._networks[q] = out
