@@ -101,6 +101,8 @@ def _browser(base: str, a: str, b: str, out: dict[str, Any]) -> None:
         t = time.perf_counter()
         page.goto(f"{base}/dyad?a={urllib.parse.quote(a)}&b={urllib.parse.quote(b)}", wait_until="load")
         out["browser_dyad_page_s"] = round(time.perf_counter() - t, 3)
+        nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.loadEventEnd]; })()")
+        out["browser_dyad_page_in_page_s"] = f"{nav[1] / 1000:.3f} (HTML received at {nav[0] / 1000:.3f})"
         browser.close()
 
 
