@@ -326,3 +326,14 @@ def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
         [sys.executable, "-m", "alianza.cli", "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
     )
     assert r.returncode != 0 and "no such store" in r.stderr
+
+
+def test_dyad_pages_cover_every_cluster_once_in_order(client: TestClient) -> None:
+    whole = client.get("/api/dyad", params={"a": "RUS", "b": "PRK"}).json()
+    paged = []
+    for page in range(1, whole["clusters_total"] + 1):
+        got = client.get("/api/dyad", params={"a": "RUS", "b": "PRK", "per_page": 1, "page": page}).json()
+        paged += [c["id"] for c in got["clusters"]]
+    assert paged == [c["id"] for c in whole["clusters"]] and len(paged) == whole["clusters_total"]
+    two = client.get("/api/dyad", params={"a": "RUS", "b": "PRK", "per_page": 2, "page": 2}).json()
+    assert [c["id"] for c in two["clusters"]] == paged[2:4]

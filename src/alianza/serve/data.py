@@ -234,14 +234,16 @@ class Reader:
         ta, tb = side_is("target", "a", level), side_is("target", "b", level)
         return f"(({sa} AND {tb}) OR ({sb} AND {ta}))"
 
-    def dyad_series(self, a: str, b: str, period: Period, level: str) -> list[dict[str, Any]]:
-        """Per month: counts per quad class, cooperation, conflict and net scores (status factors applied)."""
+    def dyad_series(self, a: str, b: str, period: Period, level: str) -> tuple[list[dict[str, Any]], int]:
+        """Per month: counts per quad class, cooperation, conflict and net scores (status factors
+        applied), and `listed`, every cluster of the month (unscored ones too, as the list shows them);
+        plus the number of undated clusters."""
         params: dict[str, Any] = {"start": period.start, "end": period.end}
         factor = self.api.config.status_factor_sql()
         sql = f"""
             WITH c AS (
                 SELECT CAST(date_trunc('month', day) AS DATE) AS month, quad, weight, {factor} AS f FROM event_clusters
-                WHERE {self._pair(a, b, level, params)} AND day IS NOT NULL
+                WHERE {self._pair(a, b, level, params)}
                   AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
             )
             SELECT month, count(*) FILTER (WHERE f > 0) AS clusters,
@@ -251,37 +253,45 @@ class Reader:
                    count(*) FILTER (WHERE f > 0 AND quad = 'material-conflict') AS material_conflict,
                    round(coalesce(sum(weight * f) FILTER (WHERE weight > 0), 0), 3) AS cooperation,
                    round(coalesce(-sum(weight * f) FILTER (WHERE weight < 0), 0), 3) AS conflict,
-                   round(coalesce(sum(weight * f), 0), 3) AS net
-            FROM c GROUP BY month ORDER BY month
+                   round(coalesce(sum(weight * f), 0), 3) AS net, count(*) AS listed
+            FROM c GROUP BY month ORDER BY month NULLS LAST
         """
-        return _fill_months(self.rows(sql, params))
+        rows = self.rows(sql, params)
+        undated = int(rows.pop()["listed"]) if rows and rows[-1]["month"] is None else 0
+        return _fill_months(rows), undated
 
     def dyad_clusters(
-        self, a: str, b: str, period: Period, level: str, page: int = 1, per_page: int = 50
-    ) -> tuple[list[dict[str, Any]], int]:
+        self, a: str, b: str, period: Period, level: str, page: int, per_page: int, since: str | None
+    ) -> list[dict[str, Any]]:
+        """One page of the pair's clusters, newest first. `since`: a month that the page cannot reach
+        past (from the series' counts), so that the sort sees a few hundred rows, not every cluster."""
         params: dict[str, Any] = {"start": period.start, "end": period.end, "lim": per_page, "off": (page - 1) * per_page}
-        where = f"""{self._pair(a, b, level, params)}
-              AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)"""
-        counted = dict(params)
-        counted.pop("lim"), counted.pop("off")
-        total = int(self.rows(f"SELECT count(*) AS n FROM event_clusters WHERE {where}", counted)[0]["n"])
-        if page > 1 and (page - 1) * per_page >= total:
-            raise NotFound(f"page {page} is past the end: the pair has {total} clusters in the period, {per_page} a page")
-        got = self.rows(
+        params["since"] = dt.date.fromisoformat(since) if since else None
+        return self.rows(
             f"""SELECT id, type, mode, quad, status, day, last_day, weight, events, mentions, articles, sources,
                    source_code, target_code, place, evidence, url
-            FROM event_clusters WHERE {where} ORDER BY day DESC NULLS LAST, mentions DESC, id LIMIT $lim OFFSET $off""",
+            FROM event_clusters WHERE {self._pair(a, b, level, params)}
+              AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
+              AND ($since IS NULL OR day >= $since)
+            ORDER BY day DESC NULLS LAST, mentions DESC, id LIMIT $lim OFFSET $off""",
             params,
         )
-        return got, total
 
     def dyad(self, a: str, b: str, period: Period, level: str, page: int = 1, per_page: int = 50) -> dict[str, Any]:
         a, b = self.known(a, level, "a"), self.known(b, level, "b")
         if a == b:
             raise BadRequest(f"a={a!r} and b={b!r}: expected two different actors")
         a, b = min(a, b), max(a, b)
-        series = self.dyad_series(a, b, period, level)
-        clusters, total = self.dyad_clusters(a, b, period, level, page, per_page)
+        series, undated = self.dyad_series(a, b, period, level)
+        total = sum(int(m["listed"]) for m in series) + undated
+        if page > 1 and (page - 1) * per_page >= total:
+            raise NotFound(f"page {page} is past the end: the pair has {total} clusters in the period, {per_page} a page")
+        since, seen = None, 0
+        for m in reversed(series):
+            seen += int(m["listed"])
+            if seen >= page * per_page:
+                since = m["month"]
+                break
         return {
             "a": a,
             "b": b,
@@ -291,7 +301,7 @@ class Reader:
             "series": series,
             "shifts": biggest_shifts(series),
             "totals": {k: round(sum(m[k] for m in series), 3) for k in ("clusters", "cooperation", "conflict", "net")},
-            "clusters": clusters,
+            "clusters": self.dyad_clusters(a, b, period, level, page, per_page, since),
             "clusters_total": total,
             "page": page,
             "per_page": per_page,
