@@ -337,3 +337,12 @@ def test_dyad_pages_cover_every_cluster_once_in_order(client: TestClient) -> Non
     assert paged == [c["id"] for c in whole["clusters"]] and len(paged) == whole["clusters_total"]
     two = client.get("/api/dyad", params={"a": "RUS", "b": "PRK", "per_page": 2, "page": 2}).json()
     assert [c["id"] for c in two["clusters"]] == paged[2:4]
+
+
+def test_a_download_past_the_bound_is_refused(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alianza.serve import data
+
+    monkeypatch.setattr(data, "EXPORT_MAX_ROWS", 10)
+    r = client.get("/api/events/export", params={"format": "csv"})
+    assert r.status_code == 400 and "at most 10" in r.json()["error"] and "narrow" in r.json()["error"]
+    assert client.get("/api/events/export", params={"format": "csv", "type": "AGREE"}).status_code == 200
