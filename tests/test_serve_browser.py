@@ -165,6 +165,11 @@ def test_filters_and_search_update_the_map(guarded: Any, server: str) -> None:
     guarded.fill("header input[name=q]", "Kremlin")
     guarded.wait_for_selector("#search-hits a.hit[data-code=RUS]")
     assert guarded.evaluate("window.alianzaNetwork.getElementById('RUS').hasClass('found')")
+    guarded.uncheck("input[name=quad][value=material-conflict]")
+    guarded.select_option("select[name=level]", "sector")  # the search follows the map's level
+    guarded.wait_for_function("document.querySelector('#cy').dataset.ready === '1' && window.alianzaNetwork.getElementById('RUS GOV').length === 1")
+    guarded.fill("header input[name=q]", "Putin")
+    guarded.wait_for_selector("#search-hits a.hit[data-code='RUS GOV']")
 
 
 def test_events_table_filters_with_htmx(guarded: Any, server: str) -> None:

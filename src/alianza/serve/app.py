@@ -111,13 +111,17 @@ def create_app(db_path: str | Path) -> FastAPI:
 def _warm(reader: Reader) -> None:
     """After the URL is printed, not before: import and load what the first network request needs
     (networkx, the ontology, the store's extent and actors), so that the first click does not."""
+    import duckdb
     import networkx  # noqa: F401
 
     from .params import plover_types
 
-    plover_types()
-    reader.meta()
-    reader.actors("country")
+    try:
+        plover_types()
+        reader.meta()
+        reader.actors("country")
+    except (duckdb.Error, AlianzaError):
+        pass  # only a head start (the app may be closing): the request that needs it reports any error
 
 
 def render(templates: Jinja2Templates, request: Request, name: str, ctx: dict[str, Any]) -> HTMLResponse:
