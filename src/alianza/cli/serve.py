@@ -15,7 +15,13 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the network page in the default browser.")
 def serve(db: str | None, host: str, port: int, open_browser: bool) -> None:
-    """Serve the alliance map: network, dyads, clusters and their evidence, events table, JSON API."""
+    """Serve the alliance map: network, dyads, clusters and their evidence, events table, JSON API.
+
+    \b
+    Examples:
+      alianza serve --db alianza.duckdb
+      alianza serve --db alianza.duckdb --port 8080 --open
+    """
     import threading
     import webbrowser
 
