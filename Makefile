@@ -33,8 +33,16 @@ demo: install
 	@$(VENV)/bin/alianza blocs --db $(DB)
 	@echo; echo "Biggest shifts, last 90 days against the 90 before:"
 	@$(VENV)/bin/alianza shifts --db $(DB) --window 90d --limit 8
+	@echo; echo "The alliance map in a browser (then open http://127.0.0.1:8000/):"
+	@echo "  $(VENV)/bin/alianza serve --db $(DB)"
 
+# The browser tests drive Debian's chromium (never `playwright install`): installed here when missing
+# and running as root; elsewhere they skip, naming the package (under CI=true they fail instead).
 test: install-dev
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || echo "could not install chromium"; \
+	fi
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 	$(PY) -m pytest

@@ -29,3 +29,18 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("../shared/seed is not beside this checkout")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store: `alianza ingest examples` into a fresh DuckDB file, once per session."""
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("examples-store") / "examples.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "alianza.cli", "ingest", str(ROOT / "examples"), "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
+    return db

@@ -15,6 +15,7 @@ from .export import export
 from .ingest import code, ingest
 from .kb import kb
 from .query import actors, articles, blocs, clusters, dyads, events, network, shifts
+from .serve import serve
 
 
 @click.group(cls=AlianzaGroup)
@@ -23,7 +24,7 @@ def cli() -> None:
     """alianza: code news into PLOVER events and a map of who cooperates with and fights whom."""
 
 
-for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench, kb):
+for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench, kb, serve):
     cli.add_command(_command)
 
 

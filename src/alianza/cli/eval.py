@@ -124,15 +124,25 @@ def _article_table(result: dict[str, Any]) -> None:
 @click.option("--no-ingest", is_flag=True, help="Measure cleaning and coding only, not the store.")
 @click.option("--aggregate", is_flag=True, help="Measure aggregation instead, on a synthetic store of --events events.")
 @click.option("--events", "n_events", type=click.IntRange(1000, 10**9), default=10_000_000, show_default=True)
+@click.option("--serve", "serve", is_flag=True, help="Measure the web UI instead (first network render, dyad page) on that store.")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With --serve: keep the synthetic store here, or reuse it if it exists.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @store_settings
-def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, as_json: bool) -> None:
-    """Measure throughput in articles/second/core (one process: one core), or aggregation speed.
+def bench(
+    corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int, serve: bool, store: Path | None, as_json: bool
+) -> None:
+    """Measure throughput in articles/second/core (one process: one core), aggregation or web UI speed.
 
     \b
     Examples:
       alianza bench -n 200
       alianza bench --aggregate --json
+      alianza bench --serve --store /tmp/synthetic.duckdb
     """
     import logging
 
@@ -141,7 +151,11 @@ def bench(corpus: Path, n: int, no_ingest: bool, aggregate: bool, n_events: int,
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        if aggregate:
+        if serve:
+            from ..serve.bench import run_bench_serve
+
+            result = run_bench_serve(n_events, store)
+        elif aggregate:
             result = run_bench_aggregate(n_events)
         else:
             result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)

@@ -1,0 +1,166 @@
+"""`alianza bench --serve`: how fast the web UI answers on a big store (issue 19's targets: first
+network render < 1 s, dyad page < 0.5 s, start-up < 2 s on a 10M-event store).
+
+The store is the synthetic one of `bench --aggregate` (aggregate/synth.py), built and clustered
+once (or reused with `--store PATH`). The server is the real thing: `alianza serve` in its own
+process on a free port of 127.0.0.1. Times are taken from outside, over HTTP, and, where Debian's
+chromium is installed, in a real browser until cytoscape has drawn the map.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+YEAR = "from=2023-01-01&to=2023-12-31"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> tuple[float, bytes]:
+    t = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as r:  # noqa: S310 (a local URL we built)
+        body = r.read()
+    return time.perf_counter() - t, body
+
+
+def build_store(path: Path, n_events: int) -> dict[str, Any]:
+    from ..aggregate.clusters import rebuild_clusters
+    from ..aggregate.synth import build_synthetic
+    from ..store.db import Store
+
+    t = time.perf_counter()
+    build_synthetic(str(path), n_events)
+    with Store(path) as store:
+        rebuild_clusters(store.con)
+    return {"build_and_cluster_s": round(time.perf_counter() - t, 1)}
+
+
+def _start(path: Path) -> tuple[subprocess.Popen[bytes], str, float]:
+    port = _free_port()
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "alianza.cli", "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            _get(base + "/api/meta")
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                proc.kill()
+                raise RuntimeError(f"alianza serve did not start: {err.strip()[-500:]}") from None
+            time.sleep(0.02)
+    return proc, base, time.perf_counter() - t
+
+
+def _in_page(page: Any) -> str:
+    """The page's own clock: navigation start to drawn, and of that the /api/network fetch and the drawing."""
+    since, fetch, draw = (int(page.get_attribute("#cy", f"data-{k}") or 0) for k in ("since-navigation-ms", "fetch-ms", "draw-ms"))
+    return f"{since / 1000:.3f} (fetch {fetch / 1000:.3f}, draw {draw / 1000:.3f})"
+
+
+def _browser(base: str, a: str, b: str, out: dict[str, Any]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        t = time.perf_counter()
+        page.goto(f"{base}/?{YEAR}")
+        page.wait_for_selector('#cy[data-ready="1"]', timeout=120_000)
+        out["browser_network_year_first_render_s"] = round(time.perf_counter() - t, 3)
+        out["browser_network_year_in_page_s"] = _in_page(page)
+        out["browser_network_year_edges"] = int(page.get_attribute("#cy", "data-edges") or 0)
+        t = time.perf_counter()
+        page.goto(f"{base}/?{YEAR}&max_edges=50000")
+        page.wait_for_selector('#cy[data-ready="1"]', timeout=120_000)
+        out["browser_network_year_all_edges_render_s"] = round(time.perf_counter() - t, 3)
+        out["browser_network_year_all_edges_in_page_s"] = _in_page(page)
+        out["browser_network_year_all_edges"] = int(page.get_attribute("#cy", "data-edges") or 0)
+        page.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 800})  # not timing the big map's unload
+        t = time.perf_counter()
+        page.goto(f"{base}/dyad?a={urllib.parse.quote(a)}&b={urllib.parse.quote(b)}", wait_until="load")
+        out["browser_dyad_page_s"] = round(time.perf_counter() - t, 3)
+        nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.loadEventEnd]; })()")
+        out["browser_dyad_page_in_page_s"] = f"{nav[1] / 1000:.3f} (HTML received at {nav[0] / 1000:.3f})"
+        browser.close()
+
+
+def run_bench_serve(n_events: int = 10_000_000, store: Path | None = None, browser: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"events": n_events}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = store or Path(tmp) / "synthetic.duckdb"
+        if store is not None and store.exists():
+            out["store"] = f"{store} (reused)"
+        else:
+            out.update(build_store(path, n_events))
+        proc, base, started = _start(path)
+        out["startup_s"] = round(started, 3)
+        try:
+            if browser and Path(shutil.which("chromium") or "/usr/bin/chromium").exists():
+                import json
+
+                _t, body = _get(f"{base}/api/network?{YEAR}&max_edges=1")
+                top = json.loads(body)["edges"][0]
+                _browser(base, top["source"], top["target"], out)
+            else:
+                out["browser"] = "skipped: install Debian's chromium for browser timings"
+            _http(base, out)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    return out
+
+
+def _spread(times: list[float]) -> str:
+    times = sorted(times)
+    return f"median {times[len(times) // 2]:.3f}, min {times[0]:.3f}, max {times[-1]:.3f} ({len(times)} runs)"
+
+
+def _http(base: str, out: dict[str, Any]) -> None:
+    """Server times over HTTP; the cold network of five different years (each a cache miss) and
+    five dyad pages, as a median: on a shared machine one run is noise."""
+    import json
+
+    cold = []
+    for year in range(2018, 2023):
+        s, body = _get(f"{base}/api/network?from={year}-01-01&to={year}-12-31&blocs=false")
+        cold.append(s)
+    got = json.loads(body)
+    out["api_network_year_cold_s"] = _spread(cold)
+    out["api_network_year"] = f"{len(got['nodes'])} nodes, {got['shown_edges']} of {got['total_edges']} edges"
+    s, _body = _get(f"{base}/api/blocs?from=2022-01-01&to=2022-12-31")
+    out["api_blocs_year_cold_s"] = round(s, 3)
+    s, body = _get(f"{base}/api/network?from=2021-01-01&to=2021-12-31&max_edges=50000&blocs=false")
+    out["api_network_year_all_edges_cold_s"] = round(s, 3)
+    out["api_network_year_all_edges_mb"] = round(len(body) / 1e6, 2)
+    s, _body = _get(f"{base}/api/network?from=2022-01-01&to=2022-12-31&blocs=false")
+    out["api_network_cached_s"] = round(s, 4)
+    top = got["edges"][0]
+    q = f"a={urllib.parse.quote(top['source'])}&b={urllib.parse.quote(top['target'])}"
+    out["dyad_page_s"] = _spread([_get(f"{base}/dyad?{q}")[0] for _ in range(5)])
+    out["dyad"] = f"{top['source']}-{top['target']}"
+    s, _body = _get(f"{base}/api/events?{YEAR}&sort=-date&page=3")
+    out["events_page_s"] = round(s, 3)
+    s, _body = _get(f"{base}/actor?code={urllib.parse.quote(top['source'])}&{YEAR}")
+    out["actor_page_s"] = round(s, 3)

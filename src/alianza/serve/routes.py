@@ -1,0 +1,209 @@
+"""The routes: JSON endpoints under `/api/` and the pages that show the same data.
+
+Plain `def` endpoints: FastAPI runs them in its thread pool, and `Reader` serialises store access.
+Every parameter is read as text or a number here and checked in `params.py`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+from starlette.background import BackgroundTask
+
+from ..aggregate.config import QUADS
+from . import charts, params, search
+from .data import Reader
+from .layout import legend
+
+Text = Annotated[str | None, Query()]
+From = Annotated[str | None, Query(alias="from", description="First day, YYYY-MM-DD (inclusive).")]
+To = Annotated[str | None, Query(alias="to", description="Last day, YYYY-MM-DD (inclusive).")]
+Level = Annotated[str | None, Query(description="country, or sector (country + sector codes).")]
+Int = Annotated[int | None, Query()]
+
+
+def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
+    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, ctx)
+
+    # -- JSON ----------------------------------------------------------------------------------
+    @app.get("/api/meta", tags=["api"], summary="The store's extent and counts")
+    def api_meta() -> dict[str, Any]:
+        return {**reader.meta(), "quads": list(QUADS), "types": list(params.plover_types()), "legend": legend()}
+
+    @app.get("/api/network", tags=["api"], summary="Nodes (with positions) and edges of a period and filters")
+    def api_network(
+        date_from: From = None,
+        date_to: To = None,
+        quad: Annotated[str | None, Query(description="Quad classes, comma-separated.")] = None,
+        type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,  # noqa: A002
+        level: Level = None,
+        min_clusters: Int = None,
+        max_edges: Annotated[int | None, Query(description=f"At most {params.MAX_EDGES}.")] = None,
+        actor: Text = None,
+        blocs: Annotated[bool, Query(description="Colour nodes by bloc (false: faster; then ask /api/blocs).")] = True,
+    ) -> JSONResponse:
+        q = params.net_query(date_from, date_to, quad, type, level, min_clusters, max_edges, actor)
+        return _json(reader.network(q, with_blocs=blocs))
+
+    @app.get("/api/blocs", tags=["api"], summary="Each actor's bloc (Louvain communities of the period's cooperation)")
+    def api_blocs(date_from: From = None, date_to: To = None, level: Level = None) -> dict[str, Any]:
+        return {"blocs": reader.bloc_colours(_period(date_from, date_to), params.level(level))}
+
+    @app.get("/api/dyad", tags=["api"], summary="A pair's monthly series, biggest shifts and clusters")
+    def api_dyad(
+        a: str, b: str, date_from: From = None, date_to: To = None, level: Level = None, page: Int = None, per_page: Int = None
+    ) -> JSONResponse:
+        return _json(_dyad(reader, a, b, date_from, date_to, level, page, per_page))
+
+    @app.get("/api/cluster/{cluster_id}", tags=["api"], summary="A cluster and every sentence that supports it")
+    def api_cluster(cluster_id: str) -> JSONResponse:
+        return _json(reader.cluster(cluster_id))
+
+    @app.get("/api/event/{event_id}", tags=["api"], summary="One event and its sentence")
+    def api_event(event_id: str) -> dict[str, Any]:
+        return reader.event(event_id)
+
+    @app.get("/api/article/{article_id}", tags=["api"], summary="An article's text, an event's sentence marked")
+    def api_article(article_id: str, event: Text = None) -> dict[str, Any]:
+        return reader.article(article_id, event)
+
+    @app.get("/api/actor", tags=["api"], summary="An actor's partners, activity over time, bloc and names")
+    def api_actor(code: str, date_from: From = None, date_to: To = None, level: Level = None) -> JSONResponse:
+        return _json(_actor(reader, code, date_from, date_to, level))
+
+    @app.get("/api/events", tags=["api"], summary="Events, filtered, sorted, one page")
+    def api_events(
+        date_from: From = None,
+        date_to: To = None,
+        type: Text = None,  # noqa: A002
+        status: Text = None,
+        actor: Text = None,
+        lang: Text = None,
+        source: Text = None,
+        sort: Text = None,
+        page: Int = None,
+        per_page: Int = None,
+    ) -> JSONResponse:
+        q = params.event_query(date_from, date_to, type, status, actor, lang, source, sort, page, per_page)
+        return _json(reader.events(q))
+
+    @app.get("/api/events/export", tags=["api"], summary="Every event of the filter as CSV or Parquet")
+    def api_events_export(
+        format: str = "csv",  # noqa: A002
+        date_from: From = None,
+        date_to: To = None,
+        type: Text = None,  # noqa: A002
+        status: Text = None,
+        actor: Text = None,
+        lang: Text = None,
+        source: Text = None,
+        sort: Text = None,
+    ) -> FileResponse:
+        if format not in ("csv", "parquet"):
+            raise params.BadRequest(f"format={format!r}: expected csv or parquet")
+        q = params.event_query(date_from, date_to, type, status, actor, lang, source, sort)
+        tmp = tempfile.TemporaryDirectory(prefix="alianza-export-")
+        out = Path(tmp.name) / f"events.{format}"
+        try:
+            reader.export_events(q, format, out)
+        except Exception:
+            tmp.cleanup()
+            raise
+        media = "text/csv" if format == "csv" else "application/vnd.apache.parquet"
+        return FileResponse(out, media_type=media, filename=f"alianza-events.{format}", background=BackgroundTask(tmp.cleanup))
+
+    @app.get("/api/search", tags=["api"], summary="Actors by code or by any name the knowledge base knows")
+    def api_search(q: str = "", level: Level = None) -> JSONResponse:
+        lv = params.level(level)
+        if len(q) > 100:
+            raise params.BadRequest("q: expected at most 100 characters")
+        return JSONResponse({"query": q, "hits": search.search(q, reader.actors(lv), lv)})
+
+    # -- pages ---------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request) -> HTMLResponse:
+        return page(request, "network.html", meta=reader.meta(), quads=QUADS, types=params.plover_types(), legend=legend())
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(
+        request: Request, a: str, b: str, date_from: From = None, date_to: To = None, level: Level = None, page_: Annotated[int | None, Query(alias="page")] = None
+    ) -> HTMLResponse:
+        d = _dyad(reader, a, b, date_from, date_to, level, page_, 50)
+        chart = charts.series_svg(d["series"], scores=True, title=f"{d['a']} and {d['b']} by month")
+        return page(request, "dyad.html", d=d, chart=chart)
+
+    @app.get("/cluster/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
+    def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
+        return page(request, "evidence.html", **reader.cluster(cluster_id))
+
+    @app.get("/event/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str) -> HTMLResponse:
+        return page(request, "evidence.html", **reader.event(event_id))
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str, event: Text = None) -> HTMLResponse:
+        return page(request, "article.html", art=reader.article(article_id, event), event=event)
+
+    @app.get("/actor", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, code: str, date_from: From = None, date_to: To = None, level: Level = None) -> HTMLResponse:
+        d = _actor(reader, code, date_from, date_to, level)
+        d["label"] = search.label(d["code"])
+        return page(request, "actor.html", d=d, chart=charts.series_svg(d["months"], scores=False, title=d["code"]))
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(
+        request: Request,
+        date_from: From = None,
+        date_to: To = None,
+        type: Text = None,  # noqa: A002
+        status: Text = None,
+        actor: Text = None,
+        lang: Text = None,
+        source: Text = None,
+        sort: Text = None,
+        page_: Annotated[int | None, Query(alias="page")] = None,
+        per_page: Int = None,
+    ) -> HTMLResponse:
+        q = params.event_query(date_from, date_to, type, status, actor, lang, source, sort, page_, per_page)
+        got = reader.events(q)
+        args = {k: v for k, v in request.query_params.items() if k not in ("page", "sort") and v}
+        name = "events_table.html" if request.headers.get("HX-Request") else "events.html"
+        return page(
+            request, name, got=got, q=q, args=args, types=params.plover_types(), statuses=params.STATUSES, sorts=params.EVENT_SORTS
+        )
+
+    @app.get("/partials/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_partial(request: Request, q: str = "", level: Level = None) -> HTMLResponse:
+        lv = params.level(level)
+        hits = search.search(q[:100], reader.actors(lv), lv) if q.strip() else []
+        return page(request, "search_hits.html", hits=hits, q=q, level=lv)
+
+
+def _json(content: dict[str, Any]) -> JSONResponse:
+    """Plain JSON: the data is already plain (dates as ISO text), and FastAPI's own encoder walks
+    every value of a 45,000-edge network in Python, which costs more than the query."""
+    return JSONResponse(content)
+
+
+def _period(date_from: str | None, date_to: str | None) -> params.Period:
+    return params.Period(params.day(date_from, "from"), params.day(date_to, "to"))
+
+
+def _dyad(
+    reader: Reader, a: str, b: str, date_from: str | None, date_to: str | None, level: str | None, page: int | None, per_page: int | None
+) -> dict[str, Any]:
+    lv = params.level(level)
+    pa, pb = params.actor(a, "a"), params.actor(b, "b")
+    pg = params.bounded(page, "page", 1, 1_000_000, 1)
+    pp = params.bounded(per_page, "per_page", 1, params.MAX_PAGE_SIZE, 50)
+    return reader.dyad(pa or "", pb or "", _period(date_from, date_to), lv, pg, pp)
+
+
+def _actor(reader: Reader, code: str, date_from: str | None, date_to: str | None, level: str | None) -> dict[str, Any]:
+    return reader.actor(params.actor(code, "code") or "", _period(date_from, date_to), params.level(level))
