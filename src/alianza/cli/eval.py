@@ -55,6 +55,7 @@ def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool) -> None:
                 "date": s["date_accuracy"]["value"],
                 "article": s["article_fields"]["value"],
                 "lost_cheap": s["gold_missed_in_sentences_not_parsed"],
+                "found_if_all_parsed": s["gold_lost_by_cheap_pass"],
             }
         )
     table(rows, list(rows[0]))
