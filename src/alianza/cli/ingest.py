@@ -21,6 +21,8 @@ from .common import (
     store_settings,
 )
 
+CODE_BATCH = 64  # records per `code_articles` call in `alianza code`
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -189,7 +191,7 @@ def code(jsonl: Any, clean: bool) -> None:
     """
     import datetime as dt
 
-    from ..pipeline import Resources, code_article, make_article
+    from ..pipeline import Resources, code_articles, make_article
     from ..serialize import event_json
 
     try:
@@ -197,6 +199,17 @@ def code(jsonl: Any, clean: bool) -> None:
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
     bad = 0
+    # records are coded in batches (one spaCy run per batch, pipeline.code_articles); one by one
+    # when a person types them
+    size = 1 if jsonl.isatty() else CODE_BATCH
+    batch: list[tuple[Any, Any]] = []
+
+    def flush() -> None:
+        coded = code_articles([a for _id, a in batch], res, learn=False)
+        for (rid, _a), c in zip(batch, coded, strict=True):
+            echo_json({"id": rid, "events": [event_json(e) for e in c.events]})
+        batch.clear()
+
     for no, line in enumerate(jsonl, start=1):
         if not line.strip():
             continue
@@ -209,7 +222,8 @@ def code(jsonl: Any, clean: bool) -> None:
             bad += 1
             click.echo(f"{getattr(jsonl, 'name', '-')}:{no}: skipped: {err}", err=True)
             continue
-        art = make_article(rec["text"], lang=rec.get("lang"), published=pub, clean=clean)
-        coded = code_article(art, res)
-        echo_json({"id": rec.get("id"), "events": [event_json(e) for e in coded.events]})
+        batch.append((rec.get("id"), make_article(rec["text"], lang=rec.get("lang"), published=pub, clean=clean)))
+        if len(batch) >= size:
+            flush()
+    flush()
     sys.exit(1 if bad else 0)
