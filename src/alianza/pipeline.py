@@ -26,7 +26,7 @@ from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
-from .textutil import article_id, fold, words
+from .textutil import WORD_RE, article_id, fold
 from .types import Actor, ActorMention, Article, CodedArticle, Event, Place, Sentence
 
 BATCH_SIZE = 128  # sentences per spaCy batch: 64-256 cost 10-15% less CPU than 16 (`bench --real`)
@@ -70,12 +70,25 @@ class Resources:
 
 def cheap_words(text: str, lang: str) -> list[tuple[str, str]]:
     """(folded form, folded lemma) of every word: what the trigger gates read (`events/cheap.py`)."""
-    return [_word_keys(w, lang) for _s, _e, w in words(text)]
+    table = _WORD_KEYS.setdefault(lang, {})
+    out = []
+    for w in WORD_RE.findall(text):
+        keys = table.get(w)
+        if keys is None:
+            if len(table) >= WORD_TABLE_MAX:
+                table.clear()  # bounded: a long run's rare words do not pile up
+            keys = table[w] = _word_keys(w, lang)
+        out.append(keys)
+    return out
 
 
-@lru_cache(maxsize=200_000)
+# language -> word -> (folded form, folded lemma): news repeats its words, each is folded and
+# lemmatised once
+_WORD_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
+WORD_TABLE_MAX = 200_000
+
+
 def _word_keys(w: str, lang: str) -> tuple[str, str]:
-    """A bounded word -> keys table: news repeats its words, each is folded and lemmatised once."""
     w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
     return fold(w), fold(_fast_lemma(w.lower(), lang))
 
