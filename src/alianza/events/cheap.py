@@ -19,11 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
 
 from ..nlp.langdata import available_languages, load_langdata
 from ..textutil import fold
-from .lexicon import Entry, load_lexicon
+from .lexicon import Entry, Lexicon, load_lexicon
 
 
 class Fire(IntEnum):
@@ -101,9 +100,19 @@ class TriggerGates:
         return best
 
 
-@cache
+# id(lexicon) -> (lexicon, its gates): one build per lexicon, a user's overlay ($ALIANZA_KB) included
+_BUILT: dict[int, tuple[Lexicon, TriggerGates]] = {}
+
+
 def trigger_gates(lang: str) -> TriggerGates:
     lex = load_lexicon(lang)
+    built = _BUILT.get(id(lex))
+    if built is None or built[0] is not lex:
+        built = _BUILT[id(lex)] = (lex, _build(lang, lex))
+    return built[1]
+
+
+def _build(lang: str, lex: Lexicon) -> TriggerGates:
     gates: dict[str, dict[Gate, None]] = {}
     participles = load_langdata(lang).participles if lang in available_languages() else {}
     for e in lex.entries:
