@@ -8,6 +8,8 @@ marks candidate sentences; spaCy parses only those, in batches.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from .actors import ArticleContext, KnowledgeBase, find_mentions, load_kb
 from .actors.resolve import place_countries, place_in
 from .actors.unknown import word_sides
+from .events.cheap import Fire, trigger_gates
 from .events.code import CodingState, SentenceCoder
 from .events.lexicon import Lexicon, available_lexicons, load_lexicon
 from .events.lists import split_lists
@@ -26,10 +29,10 @@ from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
 from .nlp.wire import cut_dateline, parse_text, restore_words
-from .textutil import article_id, fold, words
-from .types import Actor, Article, CodedArticle, Event, Sentence
+from .textutil import WORD_RE, article_id, fold
+from .types import Actor, ActorMention, Article, CodedArticle, Event, Place, Sentence
 
-BATCH_SIZE = 16  # DEPENDENCIES.md: 8-32; at 128 one model peaks at 1.5 GB and runs 20% slower
+BATCH_SIZE = 128  # sentences per spaCy batch: 64-256 cost 10-15% less CPU than 16 (`bench --real`)
 
 
 @lru_cache(maxsize=500_000)
@@ -68,14 +71,121 @@ class Resources:
         return load_langdata(lang)
 
 
+def cheap_words(text: str, lang: str) -> list[tuple[str, str]]:
+    """(folded form, folded lemma) of every word: what the trigger gates read (`events/cheap.py`)."""
+    table = _WORD_KEYS.setdefault(lang, {})
+    out = []
+    for w in WORD_RE.findall(text):
+        keys = table.get(w)
+        if keys is None:
+            if len(table) >= WORD_TABLE_MAX:
+                table.clear()  # bounded: a long run's rare words do not pile up
+            keys = table[w] = _word_keys(w, lang)
+        out.append(keys)
+    return out
+
+
+# language -> word -> (folded form, folded lemma): news repeats its words, each is folded and
+# lemmatised once
+_WORD_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
+WORD_TABLE_MAX = 200_000
+
+
+def _word_keys(w: str, lang: str) -> tuple[str, str]:
+    w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
+    return fold(w), fold(_fast_lemma(w.lower(), lang))
+
+
 def is_candidate(sent: Sentence, lang: str, lex: Lexicon) -> bool:
+    """Does the sentence hold a trigger word at all (before its entries' conditions)?"""
     keys = lex.trigger_keys
-    for _s, _e, w in words(sent.text):
-        w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
-        f = fold(w)
-        if f in keys or fold(_fast_lemma(w.lower(), lang)) in keys:
-            return True
-    return False
+    return any(f in keys or lem in keys for f, lem in cheap_words(sent.text, lang))
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent per stage of `code_articles`, summed over calls (`alianza bench --real`)."""
+
+    cheap: float = 0.0  # sentences and trigger gates
+    resolve: float = 0.0  # actor mentions and places (every sentence: they inform later ones)
+    spacy: float = 0.0  # the candidates' parses
+    coder: float = 0.0
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.process_time()
+        setattr(self, stage, getattr(self, stage) + now - since)
+        return now
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One sentence after the cheap pass: its actors, its places, and whether spaCy must read it."""
+
+    sentence: Sentence
+    mentions: list[ActorMention]
+    places: list[tuple[int, int, Place]]
+    candidate: bool
+
+
+@dataclass
+class CheapArticle:
+    """An article after the cheap pass, waiting for the parses of its candidate sentences."""
+
+    article: Article
+    sentences: list[Prepared]
+    learned: tuple[Actor, ...]
+    home: str | None  # the country the article is at home in (its places, dateline, source): unknown sides take it
+
+    @property
+    def candidates(self) -> list[Prepared]:
+        return [p for p in self.sentences if p.candidate]
+
+
+def cheap_pass(
+    article: Article,
+    res: Resources,
+    source_home: str | None = None,
+    known_people: list[Actor] | None = None,
+    parse_all: bool = False,
+    times: StageTimes | None = None,
+) -> CheapArticle:
+    """Resolve every sentence's actors (they inform later sentences) and pick the candidates.
+
+    A sentence is a candidate when a trigger's conditions hold on its words and it names an actor,
+    or (pro-drop) a verb trigger can take the subject of an earlier candidate that named one.
+    `parse_all` makes every sentence a candidate (eval: what the cheap pass loses).
+    """
+    t = time.process_time()
+    sentences = split_sentences(article.text)
+    lang = article.lang
+    if not res.codes(lang) or not sentences:
+        return CheapArticle(article, [Prepared(s, [], [], False) for s in sentences], (), None)
+    assert lang is not None
+    gates = trigger_gates(lang)
+    pro_drop = res.langdata(lang).syntax.pro_drop
+    ctx = ArticleContext(date=article.published, source_home=source_home)
+    ctx.recall(known_people or [])
+    if article.dateline:  # the cleaner took it off the body (ingest/dateline.py): its place is the article's
+        ctx.place_countries.extend(place_countries(article.dateline, lang, res.kb))
+    out: list[Prepared] = []
+    antecedent = False  # an earlier candidate named an actor: a dropped subject may be it
+    clock = times or StageTimes()
+    for s in sentences:
+        s, dateline = cut_dateline(s)  # nlp/wire.py: one left inside the text is a place, not a side
+        if dateline is not None:
+            ctx.place_countries.extend(place_countries(dateline.place, lang, res.kb))
+        fire = gates.fire(cheap_words(s.text, lang))
+        t = clock.add("cheap", t)
+        mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
+        # a side may also be words the knowledge base does not know (actors/unknown.py: "decenas de
+        # colonos protestaron"), found on the parse: in a pro-drop language any firing sentence can hold one
+        sided = bool(mentions) or pro_drop or (fire is Fire.INHERITS and antecedent)
+        cand = parse_all or (fire is not Fire.NONE and sided)
+        antecedent = antecedent or (cand and bool(mentions))
+        places = place_in(s.text, lang, res.kb, offset=s.start) if cand else []
+        t = clock.add("resolve", t)
+        out.append(Prepared(s, mentions, places, cand))
+    return CheapArticle(article, out, tuple(ctx.learned.values()), ctx.home_country())
 
 
 def _event_key(ev: Event) -> tuple[str, ...]:
@@ -119,7 +229,11 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 
 
 def code_article(
-    article: Article, res: Resources, source_home: str | None = None, known_people: list[Actor] | None = None
+    article: Article,
+    res: Resources,
+    source_home: str | None = None,
+    known_people: list[Actor] | None = None,
+    parse_all: bool = False,
 ) -> CodedArticle:
     """Code one article. Pure: no I/O, no globals; the same call runs locally and on a cluster.
 
@@ -127,53 +241,96 @@ def code_article(
     which bare sector nouns take when the article names no place of its own. `known_people`:
     people earlier articles introduced by title ("el canciller ucraniano, Andrii Sybiha"), so that
     this one's bare "Sybiha" is coded too; the store keeps them (`Store.people`).
+    A batch of one: `code_articles` is the fast way for many.
     """
+    return code_articles([article], res, [source_home], [known_people or []], parse_all=parse_all)[0]
+
+
+def code_articles(
+    articles: Sequence[Article],
+    res: Resources,
+    homes: Sequence[str | None] | None = None,
+    people: Sequence[list[Actor]] | None = None,
+    learn: bool = True,
+    parse_all: bool = False,
+    times: StageTimes | None = None,
+) -> list[CodedArticle]:
+    """Code a batch: the cheap pass on every article, one spaCy run per language over all the
+    batch's candidate sentences, then the coder, article by article. Same result as coding each
+    alone, several times faster: spaCy's cost per call is paid once per batch, not per sentence.
+
+    `homes[i]`, `people[i]`: article i's source home country and known people (see `code_article`).
+    People an article introduces are passed on to the later articles of the batch, as a runner
+    that codes them one by one and remembers them would (`learn=False`: each article alone).
+    """
+    cheap: list[CheapArticle] = []
+    learned: list[Actor] = []
+    for i, a in enumerate(articles):
+        known = [*(people[i] if people else []), *learned]
+        c = cheap_pass(a, res, homes[i] if homes else None, known, parse_all, times)
+        if learn:
+            learned.extend(c.learned)
+        cheap.append(c)
+    t = time.process_time()
+    docs = parse_candidates(cheap, res)
+    t = times.add("spacy", t) if times else t
+    coded = [code_prepared(c, docs[i], res) for i, c in enumerate(cheap)]
+    if times:
+        times.add("coder", t)
+    return coded
+
+
+def parse_candidates(cheap: Sequence[CheapArticle], res: Resources) -> list[list[Any]]:
+    """The Docs of every article's candidate sentences, in order: one `nlp.pipe` per language."""
+    out: list[list[Any]] = [[] for _ in cheap]
+    by_lang: dict[str, list[tuple[str, int]]] = {}
+    for i, c in enumerate(cheap):
+        if c.article.lang is not None:
+            by_lang.setdefault(c.article.lang, []).extend((parse_text(p.sentence), i) for p in c.candidates)
+    for lang, items in by_lang.items():
+        if items:
+            for doc, i in res.nlp(lang).pipe(items, as_tuples=True, batch_size=BATCH_SIZE):
+                out[i].append(doc)
+    return out
+
+
+def code_prepared(cheap: CheapArticle, docs: list[Any], res: Resources) -> CodedArticle:
+    """The coder over one article's parsed candidates, in sentence order (pro-drop state)."""
+    article, todo = cheap.article, cheap.candidates
+    if not todo:
+        return CodedArticle(article, (), len(cheap.sentences), 0, cheap.learned)
     lang = article.lang
-    sentences = split_sentences(article.text)
-    if not res.codes(lang) or not sentences:
-        return CodedArticle(article, (), len(sentences), 0)
     assert lang is not None
     lex, ld = res.lexicon(lang), res.langdata(lang)
-    ctx = ArticleContext(date=article.published, source_home=source_home)
-    ctx.recall(known_people or [])
-    if article.dateline:  # the cleaner took it off the body (ingest/dateline.py): its place is the article's
-        ctx.place_countries.extend(place_countries(article.dateline, lang, res.kb))
-    per_sentence = []
-    for s in sentences:
-        s, dateline = cut_dateline(s)  # nlp/wire.py: one left inside the text is a place, not a side
-        if dateline is not None:
-            ctx.place_countries.extend(place_countries(dateline.place, lang, res.kb))
-        mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
-        places = place_in(s.text, lang, res.kb, offset=s.start)
-        cand = is_candidate(s, lang, lex) and bool(mentions or ld.syntax.pro_drop)
-        per_sentence.append((s, mentions, places, cand))
-    todo = [x for x in per_sentence if x[3]]
-    # a headline in capitals is parsed from a case-normalised copy, then put back on its own words
-    docs = (
-        restore_words(d, x[0].text)
-        for d, x in zip(res.nlp(lang).pipe([parse_text(x[0]) for x in todo], batch_size=BATCH_SIZE), todo, strict=True)
-    )
     state = CodingState(article.id, article.published)
     events: list[Event] = []
-    for (s, mentions, places, _c), doc in zip(todo, docs, strict=True):
+    for p, doc in zip(todo, docs, strict=True):
+        doc = restore_words(doc, p.sentence.text)  # a headline in capitals was parsed case-normalised
         # a subject the knowledge base does not know is a side of its own words (actors/unknown.py)
-        where = next((p.country for _a, _b, p in places if p.country), None) or ctx.home_country()
-        mentions = mentions + word_sides(doc, mentions, lang, res.kb, s.start, where)
+        where = next((pl.country for _a, _b, pl in p.places if pl.country), None) or cheap.home
+        mentions = p.mentions + word_sides(doc, p.mentions, lang, res.kb, p.sentence.start, where)
         coder = SentenceCoder(
             doc,
-            s,
+            p.sentence,
             mentions,
             lex,
             res.ontology,
             ld,
             state,
-            places,
+            p.places,
             lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
         )
-        coded = split_lists(coder.code(), doc, mentions, s.start)  # events/lists.py: one per member
+        coded = split_lists(coder.code(), doc, mentions, p.sentence.start)  # events/lists.py: one per member
         state.told.update((ev.type, ev) for ev in coded if ev.source is not None)
         events.extend(coded)
-    return CodedArticle(article, tuple(merge_repeats(events)), len(sentences), len(todo), tuple(ctx.learned.values()))
+    return CodedArticle(
+        article,
+        tuple(merge_repeats(events)),
+        len(cheap.sentences),
+        len(todo),
+        cheap.learned,
+        tuple(p.sentence.index for p in todo),
+    )
 
 
 def make_article(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .actors.resolve import HomeTally, place_countries
-from .pipeline import Resources, code_article, make_article
+from .pipeline import Resources, code_articles, make_article
 from .types import Article, CodedArticle
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -74,14 +74,25 @@ def record_article(rec: Record, clean: bool | None = None) -> Article:
     )
 
 
-def code_records(
-    records: list[Record], res: Resources, input_name: str = "-", clean: bool | None = None
-) -> Iterator[tuple[Record, CodedArticle]]:
-    """Code the records of one input, in order; see the module docstring for the choices made."""
-    arts = [record_article(r, clean) for r in records]
+CODE_BATCH = 64  # records per `code_articles` call: one spaCy run per batch (pipeline.py)
+
+
+def record_homes(records: list[Record], arts: list[Article], res: Resources, input_name: str = "-") -> list[str | None]:
+    """Each record's source home country: the countries of its source's places (`HomeTally`)."""
     tally = HomeTally()
     for rec, art in zip(records, arts, strict=True):
         if art.lang:
             tally.add(rec.source or input_name, place_countries(art.text, art.lang, res.kb))
-    for rec, art in zip(records, arts, strict=True):
-        yield rec, code_article(art, res, source_home=tally.home(rec.source or input_name))
+    return [tally.home(rec.source or input_name) for rec in records]
+
+
+def code_records(
+    records: list[Record], res: Resources, input_name: str = "-", clean: bool | None = None
+) -> Iterator[tuple[Record, CodedArticle]]:
+    """Code the records of one input, in order, in batches; see the module docstring for the choices
+    made. Each record is coded alone (no people passed from one to the next)."""
+    arts = [record_article(r, clean) for r in records]
+    homes = record_homes(records, arts, res, input_name)
+    for i in range(0, len(arts), CODE_BATCH):
+        coded = code_articles(arts[i : i + CODE_BATCH], res, homes=homes[i : i + CODE_BATCH], learn=False)
+        yield from zip(records[i : i + CODE_BATCH], coded, strict=True)

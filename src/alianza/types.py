@@ -133,6 +133,7 @@ class CodedArticle:
     people: tuple[
         Actor, ...
     ] = ()  # people the article introduced by title ("la ministra X, Y"): remembered by the store
+    parsed_sentences: tuple[int, ...] = ()  # indexes of the sentences the spaCy pass saw (eval: lost_cheap)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AlianzaError
-from ..pipeline import Resources, is_candidate
-from ..records import code_records, parse_record
+from ..pipeline import Resources, code_article
+from ..records import code_records, parse_record, record_homes
 from ..serialize import article_json, event_json
 from ..textutil import fold
 from .errors import record_errors
@@ -65,22 +65,27 @@ def evaluate(
             raise AlianzaError(f"{path}: {err}") from err
         # the same path as `alianza code --jsonl` (records.py): one input, one source
         coded_all = [c for _r, c in code_records(parsed, res, input_name=path.stem)]
-        for rec, coded in zip(records, coded_all, strict=True):
+        homes = record_homes(parsed, [c.article for c in coded_all], res, path.stem)
+        for rec, coded, home in zip(records, coded_all, homes, strict=True):
             name = rec.get("dataset") or path.stem
             system = [event_json(e) for e in coded.events]
             gold = rec["events"]
+            missed: list[int] = []
             for sc in (by_dataset[name], overall):
                 missed = score_record(sc, system, gold)
                 if "article" in rec:
                     fails = check_article(sc, article_json(coded.article), rec["article"])
                     if fails and sc is overall:
                         errors.append({"id": rec.get("id"), "article_fields_failed": fails})
-                if sc is overall:
-                    continue
-                for j in missed:
-                    if _in_skipped_sentence(rec, gold[j], coded, res):
-                        by_dataset[name].missed_in_skipped += 1
-                        overall.missed_in_skipped += 1
+            skipped = [j for j in missed if _in_skipped_sentence(rec, gold[j], coded, res)]
+            lost = (
+                _lost_by_cheap_pass(coded.article, res, home, gold, missed)
+                if missed and coded.parsed < coded.sentences
+                else 0
+            )
+            for sc in (by_dataset[name], overall):
+                sc.missed_in_skipped += len(skipped)
+                sc.lost_by_cheap_pass += lost
             if error_rows is not None:
                 for row in record_errors(str(rec.get("id")), system, gold, coded, res):
                     error_rows.append({"dataset": name, **row})
@@ -109,6 +114,17 @@ def _brief(e: dict[str, Any]) -> str:
     return f"{e.get('type')} {s.get('country')}/{s.get('sector')} -> {t.get('country')}/{t.get('sector')} [{trig}]"
 
 
+def _lost_by_cheap_pass(
+    art: Any, res: Resources, home: str | None, gold: list[dict[str, Any]], missed: list[int]
+) -> int:
+    """How many of the record's missed gold events a parse of every sentence codes: what the cheap
+    pass itself costs (a skipped sentence, or the pro-drop subject it would have set), as against
+    what the coder misses anyway."""
+    full = code_article(art, res, source_home=home, parse_all=True)
+    still = set(score_record(Scores(), [event_json(e) for e in full.events], gold))
+    return sum(1 for j in missed if j not in still)
+
+
 def _in_skipped_sentence(rec: dict[str, Any], gold: dict[str, Any], coded: Any, res: Resources) -> bool:
     """Was this gold event in a sentence the cheap pass did not send to spaCy?"""
     from ..nlp.sentences import split_sentences
@@ -119,5 +135,5 @@ def _in_skipped_sentence(rec: dict[str, Any], gold: dict[str, Any], coded: Any, 
         return False
     for s in split_sentences(coded.article.text):
         if fold(anchor)[:30] in fold(s.text):
-            return not is_candidate(s, lang, res.lexicon(lang))
+            return s.index not in coded.parsed_sentences
     return False

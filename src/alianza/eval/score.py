@@ -143,6 +143,7 @@ class Scores:
     article_per_field: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     event_records: int = 0  # records whose events are scored (page records without events are not)
     missed_in_skipped: int = 0
+    lost_by_cheap_pass: int = 0  # of those, coded when every sentence is parsed
     misses: Counter[str] = field(default_factory=Counter)
 
     def as_json(self) -> Json:
@@ -163,6 +164,7 @@ class Scores:
             "article_fields": self.article_fields.as_json(),
             "article_per_field": {k: v.as_json() for k, v in sorted(self.article_per_field.items())},
             "gold_missed_in_sentences_not_parsed": self.missed_in_skipped,
+            "gold_lost_by_cheap_pass": self.lost_by_cheap_pass,
         }
 
 

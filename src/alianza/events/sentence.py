@@ -17,6 +17,7 @@ event per trigger). `code.SentenceCoder` composes them.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,8 +93,13 @@ class ParsedSentence:
         self.quantities = find_quantities(sent.text, lang.lang)
         self.tok_mention: dict[int, ActorMention] = {}
         self.mention_root: dict[int, ActorMention] = {}
+        # tokens are in text order and do not overlap, so a mention's tokens are one slice: found by
+        # bisection, not by a scan of the sentence per mention (the coder's costliest loop)
+        all_toks = list(doc)
+        starts = [t.idx + sent.start for t in all_toks]
+        ends = [b + len(t) for b, t in zip(starts, all_toks, strict=True)]
         for m in mentions:
-            toks = [t for t in doc if t.idx + sent.start < m.end and m.start < t.idx + len(t) + sent.start]
+            toks = all_toks[bisect_right(ends, m.start) : bisect_left(starts, m.end)]
             if (
                 m.how in ("sector", "context")
                 and toks

@@ -107,7 +107,13 @@ def _names(items: list[Any]) -> list[list[str]]:
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem for p in (data_dir() / "lang").glob("*.yaml"))
+    return list(_languages())
+
+
+@cache
+def _languages() -> tuple[str, ...]:
+    """The package's language files, listed once: the date and quantity finders ask per sentence."""
+    return tuple(sorted(p.stem for p in (data_dir() / "lang").glob("*.yaml")))
 
 
 @cache
