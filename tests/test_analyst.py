@@ -59,7 +59,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_event_row_is_one_and_the_same_in_json_csv_parquet_jsonl_and_the_api(db: Path, tmp_path: Path) -> None:
-    code, out, _err = run("events", "--db", str(db), "--json")
+    code, out, _err = run("events", "--db", str(db), "--json", "--flat")
     assert code == 0
     rows = [json.loads(x) for x in out.splitlines()]
     assert rows and all(list(r) == list(EVENT_ROW_COLUMNS) for r in rows)
@@ -99,7 +99,7 @@ def test_nested_json_keeps_the_public_shape_and_code_jsonl_agrees(db: Path) -> N
 
 def test_filters_take_names_any_case_and_dates(db: Path) -> None:
     def ids(*args: str) -> set[str]:
-        code, out, err = run("events", "--db", str(db), "--json", *args)
+        code, out, err = run("events", "--db", str(db), "--json", "--flat", *args)
         assert code == 0, err
         return {json.loads(x)["event_id"] for x in out.splitlines()}
 

@@ -90,7 +90,7 @@ def test_articles_and_events_json_carry_every_field(tmp_path: Path) -> None:
     evs = [json.loads(x) for x in out.output.splitlines()]
     assert any(e["type"] == "ASSAULT" and e["source"]["code"] == "COL REB" for e in evs)
     assert all(e["evidence"]["article"] == art["id"] for e in evs)
-    out = runner.invoke(cli, ["events", "--db", db, "--json"])
+    out = runner.invoke(cli, ["events", "--db", db, "--json", "--flat"])
     flat = [json.loads(x) for x in out.output.splitlines()]
     assert len(flat) == len(evs) and all(e["article_id"] == art["id"] for e in flat)
     assert any(e["type"] == "ASSAULT" and e["source_code"] == "COL REB" for e in flat)

@@ -126,7 +126,12 @@ EVENT_TABLE = ["event_day", "prec", "type", "mode", "source", "target", "status"
 @click.option(
     "--nested",
     is_flag=True,
-    help="With --json: the nested public shape of DESIGN.md (sides, place, evidence as objects), as `code --jsonl`.",
+    help="With --json: the nested public shape (sides, place, evidence as objects), as `code --jsonl`; the default.",
+)
+@click.option(
+    "--flat",
+    is_flag=True,
+    help="With --json: one flat row per event, the columns of every export (docs/events.md).",
 )
 @click.option(
     "--explain", is_flag=True, help="Each event's sides (words -> code, how; `context` = inferred), rule, sentence."
@@ -135,9 +140,18 @@ EVENT_TABLE = ["event_day", "prec", "type", "mode", "source", "target", "status"
 @click.option("--article", default=None, help="Only this article id.")
 @limit_option(None, "events")
 def events(
-    db: str | None, as_json: bool, nested: bool, explain: bool, article: str | None, limit: int | None, **kw: Any
+    db: str | None,
+    as_json: bool,
+    nested: bool,
+    flat: bool,
+    explain: bool,
+    article: str | None,
+    limit: int | None,
+    **kw: Any,
 ) -> None:
-    """List stored events, one flat row each (the same fields as every export; docs/events.md).
+    """List stored events: a table, or with --json one event per line in the public shape
+    (the shape of `code --jsonl`, a contract scripts rely on); --json --flat writes the flat row
+    of every export instead (docs/events.md).
 
     The day is always shown: the event's own date when the sentence gives one, else the article's
     publication date (precision `published`).
@@ -146,10 +160,14 @@ def events(
     Examples:
       alianza events --from 2024-06-01 --actor Russia --type consult
       alianza events --status planned --json
+      alianza events --json --flat > events.jsonl
       alianza events --article 55e492fae09e6347 --explain
     """
-    if nested and not as_json:
-        fail("--nested shapes the --json output: expected --json --nested")
+    if (nested or flat) and not as_json:
+        fail(f"--{'nested' if nested else 'flat'} shapes the --json output: expected --json with it")
+    if nested and flat:
+        fail("--nested and --flat: choose one shape")
+    nested = as_json and not flat  # the public shape stays the default of --json
     with open_api(db) as api:
         flt = build_filter(api, kw, article=article)
         try:
@@ -170,7 +188,7 @@ def events(
         for r in rows:
             _explain(r)
         return
-    flat = [
+    shown = [
         {
             "event_day": r["event_day"],
             "prec": r["day_precision"],
@@ -184,7 +202,7 @@ def events(
         }
         for r in rows
     ]
-    table(flat, EVENT_TABLE, {"trigger": 30, "article": 36})
+    table(shown, EVENT_TABLE, {"trigger": 30, "article": 36})
 
 
 def _filter_kw(flt: Any) -> dict[str, Any]:
