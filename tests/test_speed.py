@@ -51,9 +51,13 @@ def test_no_trigger_no_candidate_and_no_actor_no_candidate(res: Resources) -> No
     assert [p.candidate for p in c.sentences] == [False, False, True]
 
 
-def test_pro_drop_verb_needs_an_earlier_actor(res: Resources) -> None:
+def test_pro_drop_verb_is_parsed_for_sides_the_knowledge_base_does_not_know(res: Resources) -> None:
+    # in a pro-drop language a firing sentence may hold a side of unknown words ("decenas de colonos
+    # protestaron": actors/unknown.py finds it on the parse), so it is a candidate; English needs an actor
     alone = cheap_pass(make_article("Atacaron el autobús con piedras.", lang="es", clean=False), res)
-    assert [p.candidate for p in alone.sentences] == [False]
+    assert [p.candidate for p in alone.sentences] == [True]
+    english = cheap_pass(make_article("The weather was calm. They attacked the bus.", lang="en", clean=False), res)
+    assert [p.candidate for p in english.sentences] == [False, False]
     after = cheap_pass(
         make_article(
             "Los campesinos de Boyacá bloquearon la vía a Tunja. Luego atacaron el autobús con piedras.",
