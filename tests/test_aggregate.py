@@ -13,8 +13,8 @@ import pytest
 
 import alianza
 from alianza.aggregate.export import GDELT_COLUMNS
-from alianza.ingest.run import ingest
 from alianza.pipeline import Resources
+from alianza.runner.run import ingest
 
 from .conftest import PUBLIC_EVENT_KEYS, ROOT, SEED
 

@@ -19,7 +19,7 @@ from alianza.aggregate.export import GDELT_COLUMNS
 from alianza.aggregate.rows import EVENT_ROW_COLUMNS
 from alianza.cli import cli
 from alianza.errors import LanguageError
-from alianza.ingest.run import ingest
+from alianza.runner.run import ingest
 from alianza.pipeline import Resources
 
 from .conftest import PUBLIC_EVENT_KEYS, ROOT

@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from alianza.ingest.run import IngestOptions, ingest
 from alianza.pipeline import Resources
+from alianza.runner.run import IngestOptions, ingest
 from alianza.store.db import Store
 from alianza.types import Rejection
 

@@ -113,9 +113,9 @@ def ingest(
     from ..config import settings
     from ..ingest.readers import ReadOptions
     from ..ingest.records import FieldMap
-    from ..ingest.run import BatchReport, IngestOptions
-    from ..ingest.run import ingest as run_ingest
     from ..pipeline import Resources
+    from ..runner.run import BatchReport, IngestOptions
+    from ..runner.run import ingest as run_ingest
 
     check_inputs(paths)  # no store file is created for a run with nothing to read
     fields = FieldMap(text_field, date_field, title_field, url_field, lang_field, author_field, section_field)

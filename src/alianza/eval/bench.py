@@ -100,8 +100,8 @@ def _rate(n: int, seconds: float) -> float:
 
 
 def run_bench(res: Resources, corpus: Path, n: int = 200, ingest: bool = True) -> dict[str, Any]:
-    from ..ingest.run import IngestOptions
-    from ..ingest.run import ingest as run_ingest
+    from ..runner.run import IngestOptions
+    from ..runner.run import ingest as run_ingest
 
     arts = make_corpus(corpus, n, res=res)
     words = sum(len(a.text.split()) for a in arts)

@@ -1,4 +1,5 @@
-"""The batch runner around `code_article`: read, clean, find duplicates, code, store; count everything.
+"""The batch runner around `code_article` (moved out of ingest/, which knows no store): read, clean,
+find duplicates, code, store; count everything.
 
 Work goes in batches. For each batch the store is opened twice, briefly: once to look up what is
 already stored (resume) and what the new articles copy (duplicates), once to write the batch in one
@@ -23,16 +24,16 @@ from ..actors.resolve import HomeTally, place_countries
 from ..aggregate.clusters import update_clusters
 from ..aggregate.config import AggregateConfig
 from ..config import DEFAULT_FILE_TIMEOUT
+from ..ingest import dedup
+from ..ingest.limits import CodingClock, Deadline, deadline, each_within, reason_counts, rejection_json
+from ..ingest.rawdoc import RawDoc
+from ..ingest.readers import ReadOptions, read_path, walk
+from ..ingest.walk import shown
 from ..nlp.dates import parse_date
 from ..pipeline import Resources, code_article, make_article
 from ..store.db import Fingerprint, Store
 from ..textutil import scrub
 from ..types import Actor, Article, CodedArticle, Rejection
-from . import dedup
-from .limits import CodingClock, Deadline, deadline, each_within, reason_counts, rejection_json
-from .rawdoc import RawDoc
-from .readers import ReadOptions, read_path, walk
-from .walk import shown
 
 MIN_BODY_CHARS = 40
 PEOPLE_MEMORY_DAYS = 2 * 365
