@@ -74,6 +74,19 @@ from .common import (
     "(default: $ALIANZA_FILE_TIMEOUT, the config file, else 30).",
 )
 @store_settings
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 4096),
+    default=None,
+    help="Worker processes on a local Dask cluster (default: one per core; 1: this process alone).",
+)
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster: its scheduler, tcp://HOST:PORT.")
+@click.option(
+    "--shards",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Workers write Parquet shards into this folder instead of the store; then `alianza load DIR`.",
+)
 def ingest(
     paths: tuple[Path, ...],
     db: str | None,
@@ -95,6 +108,9 @@ def ingest(
     quiet: bool,
     strict: bool,
     follow_links: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    shards: str | None,
 ) -> None:
     """Read files and folders (text, HTML, RSS/Atom, WARC, JSONL; gz/bz2/zip), code and store them.
 
@@ -127,19 +143,29 @@ def ingest(
         strict=strict,
         aggregate=_aggregate(db, cluster_window),
         file_timeout=settings().file_timeout,
+        jobs=jobs,
+        scheduler=scheduler,
+        shards=shards,
     )
     # trafilatura logs every page it finds no text in; those pages are listed as rejections instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(disable=not show, unit=" rec", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+    total = None
+    if show:  # files are counted first (a walk without reading), records as they come
+        from ..ingest.readers import walk
+
+        total = sum(1 for item in walk(list(paths)) if isinstance(item, Path))
+    bar = tqdm(disable=not show, total=total, unit=" files", file=sys.stderr, dynamic_ncols=True, desc="ingest")
 
     def on_reject(r: Any) -> None:
         if not quiet:
             tqdm.write(f"rejected: {r}", file=sys.stderr)
 
     def on_progress(rep: BatchReport) -> None:
-        bar.update(rep.records - bar.n)
+        bar.update(rep.files - bar.n)
         bar.set_postfix(
+            records=rep.records,
+            rec_s=round(rep.rate, 1),
             articles=rep.articles,
             events=rep.events,
             dup=rep.exact_duplicates + rep.near_duplicates,
@@ -158,6 +184,8 @@ def ingest(
         echo_json(report.as_json())
     else:
         click.echo(report.summary())
+    if report.interrupted:
+        click.echo("interrupted: what was written is kept; run again to resume", err=True)
     sys.exit(report.exit_code())
 
 

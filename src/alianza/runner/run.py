@@ -1,43 +1,58 @@
-"""The batch runner around `code_article` (moved out of ingest/, which knows no store): read, clean,
-find duplicates, code, store; count everything.
+"""The batch runner around `code_article` (moved out of ingest/, which knows no store): read,
+prepare, find duplicates, code, write, cluster; count everything.
 
-Work goes in batches. For each batch the store is opened twice, briefly: once to look up what is
-already stored (resume) and what the new articles copy (duplicates), once to write the batch in one
-transaction. Coding, the slow part, runs with the store closed, so that `alianza events` and the web
-UI can read while an ingest runs (DuckDB allows one process at a time on a file). A run killed at
-any point loses at most the batch in flight; started again, it skips what was written and never
-writes an article twice (ids are stable, writes replace).
+Work goes in batches, through an executor (`scale/cluster.py`): in this process (`--jobs 1`) or
+on Dask workers. A batch makes two trips: `prepare_batch` (cleaning, language id, signature, place
+countries) and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
+it writes each batch in one transaction, in batch order, opening the store only to look up and to
+write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
+process at a time on a file). A run killed at any point loses at most the batches in flight;
+started again, it skips what was written and never writes an article twice (ids are stable,
+writes replace).
+
+What coding depends on besides the article is decided in batch order, never by timing, so the
+store ends up the same whatever the number of workers: duplicates are checked against the store
+and every earlier batch of the run; a source's home country counts the places of every batch up
+to this one; people introduced by title are known to the batches `lag` batches later (`lag`:
+`IngestOptions.lag`, at least 8, and twice the workers on bigger clusters).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import sys
 import time
-import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..actors.resolve import HomeTally, place_countries
+from ..actors.resolve import HomeTally
 from ..aggregate.clusters import update_clusters
 from ..aggregate.config import AggregateConfig
-from ..config import DEFAULT_FILE_TIMEOUT
 from ..ingest import dedup
-from ..ingest.limits import CodingClock, Deadline, deadline, each_within, reason_counts, rejection_json
 from ..ingest.rawdoc import RawDoc
 from ..ingest.readers import ReadOptions, read_path, walk
-from ..ingest.walk import shown
-from ..nlp.dates import parse_date
-from ..pipeline import Resources, code_article, make_article
+from ..pipeline import Resources
 from ..store.db import Fingerprint, Store
-from ..textutil import scrub
 from ..types import Actor, Article, CodedArticle, Rejection
+from .work import (
+    MAX_BODY_CHARS,
+    MIN_BODY_CHARS,
+    PEOPLE_MEMORY_DAYS,
+    BatchResult,
+    Failure,
+    Prepared,
+    ToCode,
+    code_batch,
+    parse_published,
+    prepare_batch,
+)
 
-MIN_BODY_CHARS = 40
-PEOPLE_MEMORY_DAYS = 2 * 365
-MAX_BODY_CHARS = 1_000_000  # a 1 MB "article" is a dump or a log, not news: refused with its size
+__all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
+MIN_LAG = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +64,10 @@ class IngestOptions:
     strict: bool = False  # re-raise internal errors instead of counting them
     code: bool = True  # False stores articles without events (benchmarks of reading alone)
     aggregate: AggregateConfig = field(default_factory=AggregateConfig)  # the cluster window, ...
-    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds per document read and per article coded; 0: none
+    jobs: int | None = 1  # worker processes; None: one per core; 1 without `scheduler`: in this process
+    scheduler: str | None = None  # tcp://HOST:PORT of an existing Dask scheduler
+    shards: str | None = None  # a folder: workers write Parquet shards there instead of the driver the store
+    lag: int | None = None  # batches before people a batch introduced are known (None: max(8, 2 x workers))
 
 
 @dataclass
@@ -70,6 +88,9 @@ class BatchReport:
     rejections: list[Rejection] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    workers: dict[str, dict[str, float]] = field(default_factory=dict)  # per worker: articles coded, busy seconds
+    interrupted: bool = False  # Ctrl-C: what was written stays, the next run goes on from there
+    dashboard: str | None = None
 
     @property
     def rate(self) -> float:
@@ -82,7 +103,7 @@ class BatchReport:
             f"{self.articles} new articles ({langs or 'none'}), {self.coded} coded, {self.uncoded} in languages "
             f"without a pipeline, {self.exact_duplicates} exact and {self.near_duplicates} near duplicates, "
             f"{self.skipped_existing} already stored, {self.events} events ({self.clusters_new} new clusters), "
-            f"{len(self.rejections)} rejected" + (f" ({reason_counts(self.rejections)})" if self.rejections else "")
+            f"{len(self.rejections)} rejected"
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -102,45 +123,49 @@ class BatchReport:
             "formats": dict(self.formats),
             "rejected": [str(r) for r in self.rejections],
             "reasons": dict(Counter(r.reason for r in self.rejections)),
-            "rejections": [rejection_json(r) for r in self.rejections],
             "errors": dict(self.errors),
             "seconds": round(self.seconds, 3),
             "records_per_second": round(self.rate, 2),
+            "workers": {
+                w: {
+                    "articles": int(v["articles"]),
+                    "busy_seconds": round(v["seconds"], 3),
+                    "articles_per_second": round(v["articles"] / v["seconds"], 2) if v["seconds"] else 0.0,
+                }
+                for w, v in sorted(self.workers.items())
+            },
+            "interrupted": self.interrupted,
         }
 
     def exit_code(self) -> int:
-        """1 when nothing at all could be read; a batch with some rejections still succeeded."""
+        """130 after Ctrl-C; 1 when nothing at all could be read; a batch with some rejections
+        still succeeded."""
+        if self.interrupted:
+            return 130
         return 1 if self.rejections and not self.articles and not self.skipped_existing else 0
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return parse_date(value)
-
-
-def source_key(article: Article, doc: RawDoc) -> str:
+def source_key(article: Article, source: str) -> str:
     """What counts as one source for its home country: the site; else the dump or feed file a
     record came from; else the folder of a saved page."""
     if article.site:
         return article.site
-    src = doc.source
     for sep in ("#", "!"):
-        if sep in src:
-            return src.split(sep, 1)[0]
-    return str(Path(src).parent)
+        if sep in source:
+            return source.split(sep, 1)[0]
+    return str(Path(source).parent)
 
 
 @dataclass
-class _Item:
-    doc: RawDoc
-    article: Article
-    fingerprint: Fingerprint | None = None
-    similarity: float | None = None
-    coded: CodedArticle | None = None
+class _Batch:
+    k: int
+    docs: list[RawDoc]
+    prep: Any = None  # the handle of prepare_batch
+    items: list[tuple[Prepared, Fingerprint | None, float | None]] = field(default_factory=list)
+    to_code: list[ToCode] = field(default_factory=list)
+    places: dict[str, dict[str, int]] = field(default_factory=dict)
+    coding: Any = None  # the handle of code_batch
+    people: list[tuple[Actor, dt.date | None]] = field(default_factory=list)
 
 
 class _Runner:
@@ -151,34 +176,48 @@ class _Runner:
         opts: IngestOptions,
         on_reject: Callable[[Rejection], None] | None,
         on_progress: Callable[[BatchReport], None] | None,
+        executor: Any = None,
     ) -> None:
         self.db_path, self.res, self.opts = db_path, res, opts
         self.on_reject, self.on_progress = on_reject, on_progress
         self.report = BatchReport()
         self.homes = HomeTally()
-        self.people: dict[str, tuple[Actor, dt.date | None]] = {}  # the corpus memory of people
-        self.clock = CodingClock(opts.file_timeout)
+        self.people: dict[str, tuple[Actor, dt.date | None]] = {}  # the corpus memory, as batch k sees it
+        self.learned: dict[int, tuple[CodedArticle, ...]] = {}  # written batches whose people wait for the lag
+        self.settled = -1  # the last batch whose people are in self.people
+        self.written = -1  # the last batch written (batches are written in order)
+        self.executor = executor
+        # duplicates among the batches checked but not written yet: content hash -> id, band -> (id, values)
+        self.pending_ids: dict[str, int] = {}
+        self.pending_hashes: dict[str, tuple[int, str]] = {}
+        self.pending_bands: dict[tuple[int, int], list[tuple[int, str, Any]]] = {}
+        self.stop = False
+        self.t0 = time.perf_counter()
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
         if self.on_reject:
             self.on_reject(r)
 
+    def fail(self, f: Failure) -> None:
+        self.report.errors[f.error] += 1
+        self.reject(f.rejection())
+        if f.trace:
+            print(f.trace, file=sys.stderr, end="")
+
     def error(self, source: str, stage: str, err: Exception) -> None:
         if self.opts.strict:
             raise err
-        self.report.errors[type(err).__name__] += 1
-        self.reject(Rejection(source, stage, "error", f"{type(err).__name__}: {err}"))
-        traceback.print_exc()
+        self.fail(Failure(source, stage, type(err).__name__, str(err)))
 
     def docs(self, paths: list[Path]) -> Iterator[RawDoc]:
-        for item in walk(paths, self.opts.read):
+        for item in walk(paths):
             if isinstance(item, Rejection):
                 self.reject(item)
                 continue
             self.report.files += 1
             try:
-                for doc in each_within(read_path(item, self.opts.read), self.opts.file_timeout, shown(item)):
+                for doc in read_path(item, self.opts.read):
                     if isinstance(doc, Rejection):
                         self.reject(doc)
                     else:
@@ -186,182 +225,268 @@ class _Runner:
             except Exception as err:  # a reader bug: name the file, go on with the next
                 self.error(str(item), "read", err)
 
-    def prepare(self, doc: RawDoc) -> _Item | None:
-        self.report.records += 1
-        try:
-            doc = replace(
-                doc,
-                text=scrub(doc.text),
-                title=doc.title and scrub(doc.title),
-                author=doc.author and scrub(doc.author),
-                section=doc.section and scrub(doc.section),
-            )
-            article = make_article(
-                doc.text,
-                lang=self.opts.lang or doc.lang,
-                lang_hint=doc.lang_hint,
-                published=parse_published(doc.published),
-                source=doc.source,
-                url=doc.url,
-                clean=doc.clean,
-                title=doc.title,
-                author=doc.author,
-                section=doc.section,
-                site=doc.site,
-                origin=doc.key or doc.source,
-            )
-        except Exception as err:
-            self.error(doc.source, "clean", err)
-            return None
-        n = len(article.text)
-        if n < MIN_BODY_CHARS:
-            self.reject(Rejection(doc.source, "clean", "too_short", f"{n} characters of text after cleaning"))
-            return None
-        if n > MAX_BODY_CHARS:
-            self.reject(Rejection(doc.source, "clean", "too_large", f"{n} characters of text, limit {MAX_BODY_CHARS}"))
-            return None
-        return _Item(doc, article)
+    def batches(self, paths: list[Path]) -> Iterator[list[RawDoc]]:
+        batch: list[RawDoc] = []
+        for doc in self.docs(paths):
+            self.report.records += 1
+            batch.append(doc)
+            if len(batch) >= self.opts.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
-    def find_duplicates(self, items: list[_Item]) -> list[_Item]:
+    # -- the driver's decisions, in batch order ----------------------------------------------------
+    def collect_prepared(self, b: _Batch) -> list[Prepared]:
+        try:
+            got: BatchResult = b.prep.result()
+            results = list(got.results)
+        except Exception:
+            if self.opts.strict:
+                raise
+            results = self.one_by_one(prepare_batch, [[d] for d in b.docs], (self.opts.lang, self.near), "clean", b)
+        out = []
+        for r in results:
+            if isinstance(r, Prepared):
+                out.append(r)
+            elif isinstance(r, Failure):
+                self.fail(r)
+            else:
+                self.reject(r)
+        return out
+
+    @property
+    def near(self) -> bool:
+        return self.opts.near_threshold is not None
+
+    def one_by_one(self, fn: Callable[..., Any], singles: list[Any], args: tuple[Any, ...], stage: str, b: _Batch) -> list[Any]:
+        """A batch whose task failed (its worker died twice, or a bug escaped): each input alone, so
+        that only the one to blame is lost, with its name and the reason."""
+        handles = [self.executor.submit(fn, one, *args) for one in singles]
+        out: list[Any] = []
+        for one, h in zip(singles, handles, strict=True):
+            try:
+                out.extend(h.result().results)
+            except Exception as err:
+                x = one[0]
+                name = x.source if isinstance(x, RawDoc) else (x.article.source or x.article.id)
+                out.append(Failure(name, stage, type(err).__name__, f"the worker failed on it twice: {err}"))
+        return out
+
+    def find_duplicates(self, b: _Batch, prepared: list[Prepared]) -> None:
         """Drop what is stored already; mark copies of stored or earlier articles. Store open briefly."""
         rep = self.report
         with Store(self.db_path) as store:
-            stored = store.existing([it.article.id for it in items])
-            fresh: list[_Item] = []
-            seen_ids: set[str] = set()
-            for it in items:
-                if it.article.id in stored or it.article.id in seen_ids:
+            stored = store.existing([p.article.id for p in prepared])
+            fresh: list[Prepared] = []
+            for p in prepared:
+                if p.article.id in stored or p.article.id in self.pending_ids:  # or earlier in the run
                     rep.skipped_existing += 1
                 else:
-                    seen_ids.add(it.article.id)
-                    fresh.append(it)
-            originals = store.originals_by_content([it.article.content_hash for it in fresh])
-            batch_bands: dict[tuple[int, int], list[tuple[str, Any]]] = {}
-            for it in fresh:
-                a = it.article
-                orig = originals.get(a.content_hash)
-                if orig is not None:
-                    it.article = replace(a, duplicate_of=orig)
-                    it.similarity = 1.0
-                    rep.exact_duplicates += 1
-                    continue
-                originals[a.content_hash] = a.id
-                if self.opts.near_threshold is None:
-                    continue
-                sig = dedup.signature(a.text)
-                if sig is None:
-                    continue
-                keys = list(enumerate(sig.bands))
-                cands = {k: dedup.Signature.values_from(v) for k, v in store.band_candidates(keys).items()}
-                for k in keys:
-                    for cid, values in batch_bands.get(k, []):
-                        cands[cid] = values
-                best = max(((dedup.similarity(sig.values, v), cid) for cid, v in cands.items()), default=None)
-                if best is not None and best[0] >= self.opts.near_threshold:
-                    it.article = replace(a, duplicate_of=best[1])
-                    it.similarity = best[0]
-                    rep.near_duplicates += 1
-                    continue
-                it.fingerprint = Fingerprint(sig.to_bytes(), sig.bands)
-                for k in keys:
-                    batch_bands.setdefault(k, []).append((a.id, sig.values))
-        return fresh
+                    self.pending_ids[p.article.id] = b.k
+                    fresh.append(p)
+            originals = store.originals_by_content([p.article.content_hash for p in fresh])
+            keys_all = [(i, h) for p in fresh if p.signature for i, h in enumerate(p.signature.bands)]
+            stored_cands = store.band_candidates(keys_all) if self.near and keys_all else {}
+        stored_sigs = {cid: dedup.Signature.values_from(blob) for cid, blob in stored_cands.items()}
+        for p in fresh:
+            self.check_one(b, p, originals, stored_sigs)
 
-    def count_places(self, items: list[_Item]) -> dict[str, dict[str, int]]:
-        """Count the places of the batch's new original articles, per source (HomeTally)."""
-        batch = HomeTally()
-        for it in items:
-            a = it.article
-            if a.duplicate_of is None and a.lang and self.res.codes(a.lang):
-                countries = place_countries(a.text, a.lang, self.res.kb)
-                batch.add(source_key(a, it.doc), countries)
-                self.homes.add(source_key(a, it.doc), countries)
-        return batch.counts
-
-    def code(self, items: list[_Item]) -> list[_Item]:
-        out = []
-        for it in items:
-            a = it.article
-            if a.duplicate_of is None and self.opts.code and self.res.codes(a.lang):
-                try:
-                    with deadline(self.clock.limit(a.lang)):
-                        it.coded = code_article(
-                            a,
-                            self.res,
-                            source_home=self.homes.home(source_key(a, it.doc)),
-                            known_people=self.known_people(a.published),
-                        )
-                    for p in it.coded.people:
-                        self.people[p.name or ""] = (p, a.published)
-                except Deadline as late:  # not stored; reported, and the next article goes on
-                    self.reject(late.rejection(it.doc.source, "code", "coding"))
-                    continue
-                except Exception as err:  # not stored: a fixed version codes it on the next run
-                    self.error(it.doc.source, "code", err)
-                    continue
-                self.report.coded += 1
-            else:
-                it.coded = CodedArticle(a, (), 0, 0)
-                if a.duplicate_of is None:
-                    self.report.uncoded += 1
-            out.append(it)
-        return out
-
-    def write(self, items: list[_Item], places: dict[str, dict[str, int]]) -> None:
-        if not items:
+    def check_one(
+        self,
+        b: _Batch,
+        p: Prepared,
+        originals: dict[str, str],
+        stored_sigs: dict[str, Any],
+    ) -> None:
+        """One fresh article against the store and the run so far. The store's candidates are those
+        of the whole batch (one query): a signature compared needlessly costs microseconds."""
+        rep, a = self.report, p.article
+        orig = originals.get(a.content_hash) or self.pending_original(a.content_hash)
+        if orig is not None:
+            b.items.append((replace(p, article=replace(a, duplicate_of=orig)), None, 1.0))
+            rep.exact_duplicates += 1
             return
-        rows = []
-        for it in items:
-            assert it.coded is not None
-            extra = {"similarity": it.similarity, "format": it.doc.format, "encoding": it.doc.encoding}
-            rows.append((it.coded, it.fingerprint, extra))
-        with Store(self.db_path) as store:
-            store.write_many(rows, places)
-        rep = self.report
-        for it in items:
-            assert it.coded is not None
-            rep.articles += 1
-            rep.events += len(it.coded.events)
-            rep.languages[it.article.lang or "unknown"] += 1
-            rep.formats[it.doc.format] += 1
+        self.pending_hashes[a.content_hash] = (b.k, a.id)
+        sig = p.signature
+        if self.opts.near_threshold is None or sig is None:
+            b.items.append((p, None, None))
+            return
+        keys = list(enumerate(sig.bands))
+        cands = dict(stored_sigs)
+        for k in keys:
+            for _k, cid, values in self.pending_bands.get(k, []):
+                cands[cid] = values
+        best = max(((dedup.similarity(sig.values, v), cid) for cid, v in cands.items()), default=None)
+        if best is not None and best[0] >= self.opts.near_threshold:
+            b.items.append((replace(p, article=replace(a, duplicate_of=best[1])), None, best[0]))
+            rep.near_duplicates += 1
+            return
+        b.items.append((p, Fingerprint(sig.to_bytes(), sig.bands), None))
+        for k in keys:
+            self.pending_bands.setdefault(k, []).append((b.k, a.id, sig.values))
 
-    def known_people(self, when: dt.date | None) -> list[Actor]:
-        """People introduced in other articles, as they were then: roles change, so a title seen
-        more than two years away from this article's date is not trusted."""
+    def pending_original(self, content_hash: str) -> str | None:
+        got = self.pending_hashes.get(content_hash)
+        return got[1] if got else None
+
+    def forget_pending(self, k: int) -> None:
+        """Batch k is in the store now: its articles are found there."""
+        self.pending_ids = {i: j for i, j in self.pending_ids.items() if j != k}
+        self.pending_hashes = {h: v for h, v in self.pending_hashes.items() if v[0] != k}
+        for key in list(self.pending_bands):
+            kept = [x for x in self.pending_bands[key] if x[0] != k]
+            if kept:
+                self.pending_bands[key] = kept
+            else:
+                del self.pending_bands[key]
+
+    def plan_coding(self, b: _Batch) -> None:
+        """Count the places of the batch's new originals for their sources, then decide who is coded."""
+        batch = HomeTally()
+        for p, _fp, _sim in b.items:
+            a = p.article
+            if a.duplicate_of is None and a.lang and self.res.codes(a.lang):
+                batch.add(source_key(a, p.source), list(p.places))
+                self.homes.add(source_key(a, p.source), list(p.places))
+        b.places = batch.counts
+        for p, _fp, _sim in b.items:
+            a = p.article
+            code = a.duplicate_of is None and self.opts.code and self.res.codes(a.lang)
+            home = self.homes.home(source_key(a, p.source)) if code else None
+            b.to_code.append(ToCode(a, bool(code), home))
+        b.people = self.people_for(b.k)
+
+    def lag(self) -> int:
+        return self.opts.lag or max(MIN_LAG, 2 * self.executor.workers)
+
+    def people_for(self, k: int) -> list[tuple[Actor, dt.date | None]]:
+        """The people of every batch up to k - lag, in batch order (the later sighting wins)."""
+        while self.settled < k - self.lag() and self.settled < self.written:
+            self.settled += 1
+            for coded in self.learned.pop(self.settled, ()):
+                for person in coded.people:
+                    self.people[person.name or ""] = (person, coded.article.published)
+        return list(self.people.values())
+
+    def people_ready(self, k: int) -> bool:
+        return self.written >= k - self.lag()
+
+    # -- results back, in batch order --------------------------------------------------------------
+    def collect_coded(self, b: _Batch) -> list[CodedArticle]:
+        try:
+            got: BatchResult = b.coding.result()
+            results, done = list(got.results), [got]
+        except Exception:
+            if self.opts.strict:
+                raise
+            singles = [[t] for t in b.to_code]
+            results = self.one_by_one(code_batch, singles, (b.people, self.opts.strict), "code", b)
+            done = []
+        for g in done:
+            w = self.report.workers.setdefault(g.worker, {"articles": 0.0, "seconds": 0.0})
+            w["articles"] += g.coded
+            w["seconds"] += g.seconds
         out = []
-        for actor, seen in self.people.values():
-            if when is None or seen is None or abs((when - seen).days) <= PEOPLE_MEMORY_DAYS:
-                out.append(actor)
+        for r in results:
+            if isinstance(r, Failure):
+                self.fail(r)
+            else:
+                out.append(r)
         return out
 
+    def write(self, b: _Batch, coded: list[CodedArticle]) -> None:
+        by_id = {c.article.id: c for c in coded}
+        rows = []
+        for p, fp, sim in b.items:
+            c = by_id.get(p.article.id)
+            if c is None:  # its coding failed: not stored, the next run codes it again
+                continue
+            rows.append((c, fp, {"similarity": sim, "format": p.format, "encoding": p.encoding}))
+        if rows:
+            with Store(self.db_path) as store:
+                store.write_many(rows, b.places)
+        rep = self.report
+        for c, _fp, extra in rows:
+            rep.articles += 1
+            rep.events += len(c.events)
+            rep.languages[c.article.lang or "unknown"] += 1
+            rep.formats[str(extra["format"])] += 1
+            if c.article.duplicate_of is None:
+                if self.opts.code and self.res.codes(c.article.lang):
+                    rep.coded += 1
+                else:
+                    rep.uncoded += 1
+        self.learned[b.k] = tuple(c for c, _fp, _x in rows if c.people)
+        self.written = b.k
+        self.forget_pending(b.k)
+
+    # -- the loop ----------------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> BatchReport:
-        t0 = time.perf_counter()
         with Store(self.db_path) as store:
             self.people = {a.name or "": (a, d) for a, d in store.people()}
             self.homes.counts = store.source_places()
-        batch: list[_Item] = []
-        for doc in self.docs(paths):
-            item = self.prepare(doc)
-            if item is not None:
-                batch.append(item)
-            if len(batch) >= self.opts.batch_size:
-                self.flush(batch, t0)
-                batch = []
-        self.flush(batch, t0)
+        old = signal.getsignal(signal.SIGINT)
+        if old is signal.default_int_handler:  # Ctrl-C: finish the batches in flight, then stop
+            signal.signal(signal.SIGINT, self.interrupt)
+        try:
+            self.loop(self.batches(paths))
+        finally:
+            if old is signal.default_int_handler:
+                signal.signal(signal.SIGINT, old)
         # Clusters are brought up to date once per run (an interrupted run's events are picked up
         # by the next one: clustering takes every event that has no cluster yet).
         with Store(self.db_path) as store:
             upd = update_clusters(store.con, self.opts.aggregate)
         self.report.clusters_new, self.report.clusters_touched = upd.new_clusters, upd.recounted
-        self.report.seconds = time.perf_counter() - t0
+        self.report.seconds = time.perf_counter() - self.t0
         return self.report
 
-    def flush(self, batch: list[_Item], t0: float) -> None:
-        if batch:
-            fresh = self.find_duplicates(batch)
-            places = self.count_places(fresh)
-            self.write(self.code(fresh), places)
-        self.report.seconds = time.perf_counter() - t0
+    def interrupt(self, signum: int, frame: Any) -> None:
+        if self.stop:  # a second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        self.stop = True
+        self.report.interrupted = True
+
+    def loop(self, batches: Iterator[list[RawDoc]]) -> None:
+        """Keep about two batches per worker in flight: prepare ahead, check duplicates and plan in
+        order as preparations come back, write in order as codings come back."""
+        window = max(2, 2 * self.executor.workers)
+        preparing: deque[_Batch] = deque()
+        coding: deque[_Batch] = deque()
+        k = 0
+        exhausted = False
+        while True:
+            while not exhausted and not self.stop and len(preparing) + len(coding) < window:
+                docs = next(batches, None)
+                if docs is None:
+                    exhausted = True
+                    break
+                b = _Batch(k, docs)
+                b.prep = self.executor.submit(prepare_batch, docs, self.opts.lang, self.near, self.opts.strict)
+                preparing.append(b)
+                k += 1
+            if self.stop:
+                preparing.clear()  # not started in the store: the next run reads them again
+            if not preparing and not coding:
+                break
+            head = preparing[0] if preparing else None
+            if head is not None and self.people_ready(head.k) and (not coding or head.prep.done()):
+                preparing.popleft()
+                self.find_duplicates(head, self.collect_prepared(head))
+                self.plan_coding(head)
+                head.coding = self.executor.submit(code_batch, head.to_code, head.people, self.opts.strict)
+                coding.append(head)
+                continue
+            if coding and (coding[0].coding.done() or head is None or not self.people_ready(head.k)):
+                b = coding.popleft()
+                self.write(b, self.collect_coded(b))
+                self.progress()
+                continue
+            self.executor.wait_first([x for x in (head.prep if head else None, coding[0].coding) if x is not None])
+
+    def progress(self) -> None:
+        self.report.seconds = time.perf_counter() - self.t0
         if self.on_progress:
             self.on_progress(self.report)
 
@@ -373,7 +498,23 @@ def ingest(
     opts: IngestOptions | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
     on_progress: Callable[[BatchReport], None] | None = None,
+    executor: Any = None,
 ) -> BatchReport:
-    """Ingest files and folders into the store at `db_path`. Never raises on bad input."""
+    """Ingest files and folders into the store at `db_path`. Never raises on bad input.
+
+    `executor`: one from `scale.cluster` to share between runs (tests, benchmarks); by default one
+    is made from `opts.jobs` and `opts.scheduler` and closed at the end.
+    """
+    from ..scale.cluster import make_executor
+
+    opts = opts or IngestOptions()
     Store(db_path).close()  # create and migrate up front: a bad path fails before any work
-    return _Runner(str(db_path), res, opts or IngestOptions(), on_reject, on_progress).run(paths)
+    own = executor is None
+    ex = executor or make_executor(res, opts.jobs, opts.scheduler)
+    try:
+        runner = _Runner(str(db_path), res, opts, on_reject, on_progress, ex)
+        runner.report.dashboard = ex.dashboard()
+        return runner.run(paths)
+    finally:
+        if own:
+            ex.close()

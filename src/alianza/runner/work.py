@@ -1,0 +1,180 @@
+"""What the runner sends to a worker: pure functions of one batch, no store, no shared state.
+
+`prepare_batch` turns raw documents into articles (cleaning, language id, ids) with what the
+driver needs to decide about them without the text: the MinHash signature and the countries of
+the places they name. `code_batch` codes the articles the driver kept. Both run in the driver's
+process (`--jobs 1`) or on a Dask worker, with the same inputs and so the same outputs; an error
+in one article is returned as a `Failure` naming it, and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+import traceback
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..actors.resolve import place_countries
+from ..ingest import dedup
+from ..ingest.rawdoc import RawDoc
+from ..nlp.dates import parse_date
+from ..pipeline import Resources, code_article, make_article
+from ..textutil import scrub
+from ..types import Actor, Article, CodedArticle, Rejection
+
+MIN_BODY_CHARS = 40
+MAX_BODY_CHARS = 1_000_000  # a 1 MB "article" is a dump or a log, not news: refused with its size
+PEOPLE_MEMORY_DAYS = 2 * 365
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An internal error on one input: reported with its name and reason, the batch goes on."""
+
+    source: str
+    stage: str  # clean | code
+    error: str  # the exception's type name
+    detail: str
+    trace: str = ""
+
+    def rejection(self) -> Rejection:
+        return Rejection(self.source, self.stage, "error", f"{self.error}: {self.detail}")
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready for the driver's duplicate check and home-country count."""
+
+    article: Article
+    source: str  # the reader's name for the record (RawDoc.source)
+    format: str
+    encoding: str | None
+    signature: dedup.Signature | None
+    places: tuple[str, ...]  # countries of the places it names (only for languages that are coded)
+
+
+@dataclass(frozen=True, slots=True)
+class ToCode:
+    """An article the driver decided to store, with what its coding depends on."""
+
+    article: Article
+    code: bool  # False: a duplicate, a language without a pipeline, or `code=False`
+    source_home: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What comes back from a worker: one result per input, in order, and who did it how fast."""
+
+    results: tuple[Any, ...]  # Prepared | Rejection | Failure, or CodedArticle | Failure
+    worker: str = ""
+    seconds: float = 0.0
+    coded: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_date(value)
+
+
+def _failure(source: str, stage: str, err: BaseException) -> Failure:
+    return Failure(source, stage, type(err).__name__, str(err), traceback.format_exc())
+
+
+def prepare_doc(doc: RawDoc, res: Resources, lang: str | None, near: bool) -> Prepared | Rejection:
+    doc = replace(
+        doc,
+        text=scrub(doc.text),
+        title=doc.title and scrub(doc.title),
+        author=doc.author and scrub(doc.author),
+        section=doc.section and scrub(doc.section),
+    )
+    article = make_article(
+        doc.text,
+        lang=lang or doc.lang,
+        lang_hint=doc.lang_hint,
+        published=parse_published(doc.published),
+        source=doc.source,
+        url=doc.url,
+        clean=doc.clean,
+        title=doc.title,
+        author=doc.author,
+        section=doc.section,
+        site=doc.site,
+        origin=doc.key or doc.source,
+    )
+    n = len(article.text)
+    if n < MIN_BODY_CHARS:
+        return Rejection(doc.source, "clean", "too_short", f"{n} characters of text after cleaning")
+    if n > MAX_BODY_CHARS:
+        return Rejection(doc.source, "clean", "too_large", f"{n} characters of text, limit {MAX_BODY_CHARS}")
+    sig = dedup.signature(article.text) if near else None
+    places: tuple[str, ...] = ()
+    if article.lang and res.codes(article.lang):
+        places = tuple(place_countries(article.text, article.lang, res.kb))
+    return Prepared(article, doc.source, doc.format, doc.encoding, sig, places)
+
+
+def prepare_batch(
+    res: Resources, docs: list[RawDoc], lang: str | None, near: bool, strict: bool = False
+) -> BatchResult:
+    t0 = time.perf_counter()
+    out: list[Any] = []
+    for doc in docs:
+        try:
+            out.append(prepare_doc(doc, res, lang, near))
+        except Exception as err:
+            if strict:
+                raise
+            out.append(_failure(doc.source, "clean", err))
+    return BatchResult(tuple(out), worker_name(), time.perf_counter() - t0)
+
+
+def known_at(people: list[tuple[Actor, dt.date | None]], when: dt.date | None) -> list[Actor]:
+    """People introduced in other articles, as they were then: roles change, so a title seen
+    more than two years away from this article's date is not trusted."""
+    out = []
+    for actor, seen in people:
+        if when is None or seen is None or abs((when - seen).days) <= PEOPLE_MEMORY_DAYS:
+            out.append(actor)
+    return out
+
+
+def code_batch(
+    res: Resources, items: list[ToCode], people: list[tuple[Actor, dt.date | None]], strict: bool = False
+) -> BatchResult:
+    """Code one batch: the unit of work the runner maps over workers. Every article of a batch is
+    coded with the same corpus memory (`people`), so the order in which batches run, and on how many
+    workers, does not change what they code to."""
+    t0 = time.perf_counter()
+    out: list[CodedArticle | Failure] = []
+    n = 0
+    for it in items:
+        a = it.article
+        if not it.code:
+            out.append(CodedArticle(a, (), 0, 0))
+            continue
+        try:
+            out.append(code_article(a, res, source_home=it.source_home, known_people=known_at(people, a.published)))
+            n += 1
+        except Exception as err:  # not stored: a fixed version codes it on the next run
+            if strict:
+                raise
+            out.append(_failure(a.source or a.id, "code", err))
+    return BatchResult(tuple(out), worker_name(), time.perf_counter() - t0, coded=n)
+
+
+def worker_name() -> str:
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return f"local:{os.getpid()}"

@@ -1,0 +1,159 @@
+"""Where batches run: in the driver's own process (`InlineExecutor`, `--jobs 1`) or on Dask
+(`DaskExecutor`: a `LocalCluster` of one-thread worker processes, or an existing scheduler).
+
+Both take a function of `(resources, *args)` and give back a handle; the runner never sees which
+one it has. On Dask the resources are built once per worker by `ResourcesPlugin` (spaCy models are
+then loaded on a worker's first article of each language), and a task finds them through
+`get_worker()`, so nothing heavy is pickled per batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from ..pipeline import Resources
+
+PLUGIN_NAME = "alianza-resources"  # the same name as plugin.py (not imported: it loads Dask)
+
+
+class Handle(Protocol):
+    def done(self) -> bool: ...
+    def result(self) -> Any: ...
+
+
+class Executor(Protocol):
+    workers: int
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle: ...
+    def wait_first(self, handles: list[Handle]) -> None: ...
+    def close(self) -> None: ...
+
+
+class _Done:
+    """A result computed at submit time (in process), or the error it raised."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self._value: Any = None
+        self._error: BaseException | None = None
+        try:
+            self._value = fn(*args)
+        except Exception as err:
+            self._error = err
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Any:
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+class InlineExecutor:
+    """`--jobs 1`: today's single process, no Dask started."""
+
+    workers = 1
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle:
+        return _Done(fn, (self.res, *args))
+
+    def wait_first(self, handles: list[Handle]) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+    def dashboard(self) -> str | None:
+        return None
+
+    def worker_memory(self) -> dict[str, int]:
+        return {}
+
+
+def _with_resources(fn: Callable[..., Any], *args: Any) -> Any:
+    """The task body on a worker: the function with this worker's resources."""
+    worker: Any = _dask().get_worker()
+    res = getattr(worker, "alianza_resources", None)
+    if res is None:  # a worker that joined before the plugin reached it
+        from .plugin import ResourcesPlugin
+
+        ResourcesPlugin().setup(worker)
+        res = worker.alianza_resources
+    return fn(res, *args)
+
+
+def _dask() -> Any:
+    """distributed, untyped: imported only where Dask runs (`--jobs 1` never loads it)."""
+    import importlib
+
+    return importlib.import_module("distributed")
+
+
+def _peak_rss() -> int:
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024  # Linux reports KiB
+
+
+class DaskExecutor:
+    """Batches as Dask futures. A worker that dies takes its task with it; the scheduler runs the
+    task again elsewhere once (`allowed-failures` 1 on a local cluster), then reports it failed and
+    the runner codes that batch's articles one by one to find the article to blame."""
+
+    def __init__(self, jobs: int | None = None, scheduler: str | None = None, dashboard: bool = False) -> None:
+        import dask
+
+        dist = _dask()
+        self.cluster: Any = None
+        if scheduler:
+            self.client: Any = dist.Client(scheduler)
+        else:
+            n = jobs or os.cpu_count() or 1
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                self.cluster = dist.LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0" if dashboard else None,
+                    silence_logs=50,  # CRITICAL: worker restarts are the runner's to report
+                )
+            self.client = dist.Client(self.cluster)
+        from .plugin import ResourcesPlugin
+
+        self.client.register_plugin(ResourcesPlugin(), name=PLUGIN_NAME)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle:
+        fut: Handle = self.client.submit(_with_resources, fn, *args, pure=False)
+        return fut
+
+    def wait_first(self, handles: list[Handle]) -> None:
+        if handles and not any(h.done() for h in handles):
+            _dask().wait(handles, return_when="FIRST_COMPLETED")
+
+    def dashboard(self) -> str | None:
+        try:
+            return str(self.client.dashboard_link)
+        except (KeyError, AttributeError):  # started without a dashboard
+            return None
+
+    def worker_memory(self) -> dict[str, int]:
+        """Peak resident memory of each worker process, in bytes."""
+        return {str(k): int(v) for k, v in self.client.run(_peak_rss).items()}
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(res: Resources, jobs: int | None, scheduler: str | None, dashboard: bool = False) -> Any:
+    """`--jobs 1` without a scheduler runs in process; anything else on Dask."""
+    if scheduler is None and (jobs or os.cpu_count() or 1) <= 1:
+        return InlineExecutor(res)
+    return DaskExecutor(jobs, scheduler, dashboard)

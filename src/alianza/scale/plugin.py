@@ -1,0 +1,30 @@
+"""The `WorkerPlugin` that gives each Dask worker its own `Resources`, built once."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from distributed import WorkerPlugin
+
+from ..pipeline import Resources
+
+PLUGIN_NAME = "alianza-resources"
+
+
+class ResourcesPlugin(WorkerPlugin):
+    """Builds `Resources` once per worker (idempotent: a worker that has them keeps them). spaCy
+    models load on the worker's first article of each language, so a worker only pays for the
+    languages it sees."""
+
+    name = PLUGIN_NAME
+    idempotent = True
+
+    def __init__(self, languages: tuple[str, ...] | None = None) -> None:
+        self.languages = languages
+
+    def setup(self, worker: Any) -> None:
+        # trafilatura logs every page it finds no text in; those pages are rejections instead
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        if getattr(worker, "alianza_resources", None) is None:
+            worker.alianza_resources = Resources.load(self.languages)
