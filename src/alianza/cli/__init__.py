@@ -15,6 +15,7 @@ from .export import export
 from .ingest import code, ingest
 from .kb import kb
 from .query import actors, articles, blocs, clusters, dyads, events, network, shifts
+from .runner import load, recode
 from .serve import serve
 
 
@@ -25,6 +26,8 @@ def cli() -> None:
 
 
 for _command in (ingest, articles, events, actors, dyads, network, blocs, shifts, clusters, export, code, eval_cmd, bench, kb, serve):
+    cli.add_command(_command)
+for _command in (load, recode):  # the runner's (issue 17)
     cli.add_command(_command)
 
 

@@ -46,7 +46,9 @@ from .work import (
     Failure,
     Prepared,
     ToCode,
+    code_and_shard,
     code_batch,
+    coder_version,
     parse_published,
     prepare_batch,
 )
@@ -164,6 +166,8 @@ class _Batch:
     items: list[tuple[Prepared, Fingerprint | None, float | None]] = field(default_factory=list)
     to_code: list[ToCode] = field(default_factory=list)
     places: dict[str, dict[str, int]] = field(default_factory=dict)
+    meta: list[tuple[Fingerprint | None, dict[str, Any]]] = field(default_factory=list)  # what the store keeps beside
+    shard_by_driver: bool = False
     coding: Any = None  # the handle of code_batch
     people: list[tuple[Actor, dt.date | None]] = field(default_factory=list)
 
@@ -193,6 +197,7 @@ class _Runner:
         self.pending_bands: dict[tuple[int, int], list[tuple[int, str, Any]]] = {}
         self.stop = False
         self.t0 = time.perf_counter()
+        self.coder = coder_version(res)
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -355,6 +360,9 @@ class _Runner:
             code = a.duplicate_of is None and self.opts.code and self.res.codes(a.lang)
             home = self.homes.home(source_key(a, p.source)) if code else None
             b.to_code.append(ToCode(a, bool(code), home))
+        for (p, fp, sim), t in zip(b.items, b.to_code, strict=True):
+            extra = {"similarity": sim, "format": p.format, "encoding": p.encoding, "coder": self.coder if t.code else None}
+            b.meta.append((fp, extra))
         b.people = self.people_for(b.k)
 
     def lag(self) -> int:
@@ -383,6 +391,7 @@ class _Runner:
             singles = [[t] for t in b.to_code]
             results = self.one_by_one(code_batch, singles, (b.people, self.opts.strict), "code", b)
             done = []
+            b.shard_by_driver = bool(self.opts.shards)  # the singles came back with their rows
         for g in done:
             w = self.report.workers.setdefault(g.worker, {"articles": 0.0, "seconds": 0.0})
             w["articles"] += g.coded
@@ -398,12 +407,16 @@ class _Runner:
     def write(self, b: _Batch, coded: list[CodedArticle]) -> None:
         by_id = {c.article.id: c for c in coded}
         rows = []
-        for p, fp, sim in b.items:
-            c = by_id.get(p.article.id)
+        for t, (fp, extra) in zip(b.to_code, b.meta, strict=True):
+            c = by_id.get(t.article.id)
             if c is None:  # its coding failed: not stored, the next run codes it again
                 continue
-            rows.append((c, fp, {"similarity": sim, "format": p.format, "encoding": p.encoding}))
-        if rows:
+            rows.append((c, fp, extra))
+        if rows and b.shard_by_driver:
+            from ..scale.shards import write_shard
+
+            write_shard(str(self.opts.shards), rows, b.places)
+        elif rows and not self.opts.shards:  # with shards, the worker wrote them
             with Store(self.db_path) as store:
                 store.write_many(rows, b.places)
         rep = self.report
@@ -419,7 +432,8 @@ class _Runner:
                     rep.uncoded += 1
         self.learned[b.k] = tuple(c for c, _fp, _x in rows if c.people)
         self.written = b.k
-        self.forget_pending(b.k)
+        if not self.opts.shards:  # shards reach the store at `alianza load`: the run remembers them
+            self.forget_pending(b.k)
 
     # -- the loop ----------------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> BatchReport:
@@ -475,7 +489,7 @@ class _Runner:
                 preparing.popleft()
                 self.find_duplicates(head, self.collect_prepared(head))
                 self.plan_coding(head)
-                head.coding = self.executor.submit(code_batch, head.to_code, head.people, self.opts.strict)
+                head.coding = self.submit_coding(head)
                 coding.append(head)
                 continue
             if coding and (coding[0].coding.done() or head is None or not self.people_ready(head.k)):
@@ -484,6 +498,12 @@ class _Runner:
                 self.progress()
                 continue
             self.executor.wait_first([x for x in (head.prep if head else None, coding[0].coding) if x is not None])
+
+    def submit_coding(self, b: _Batch) -> Any:
+        if self.opts.shards:
+            args = (b.to_code, b.people, self.opts.strict, self.opts.shards, b.meta, b.places)
+            return self.executor.submit(code_and_shard, *args)
+        return self.executor.submit(code_batch, b.to_code, b.people, self.opts.strict)
 
     def progress(self) -> None:
         self.report.seconds = time.perf_counter() - self.t0

@@ -10,13 +10,16 @@ in one article is returned as a `Failure` naming it, and the rest of the batch g
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 import traceback
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from ..actors.resolve import place_countries
+from ..datafiles import data_dir
 from ..ingest import dedup
 from ..ingest.rawdoc import RawDoc
 from ..nlp.dates import parse_date
@@ -178,3 +181,44 @@ def worker_name() -> str:
         return str(get_worker().address)
     except (ImportError, ValueError):
         return f"local:{os.getpid()}"
+
+
+def coder_version(res: Resources) -> str:
+    """What an article was coded with: the package version and a hash of every data file
+    (lexicons, knowledge base, language data). Resources built otherwise (an edited lexicon in a
+    test, a plug-in) name their own by a `coder` attribute."""
+    own = getattr(res, "coder", None)
+    return str(own) if own else _data_version()
+
+
+@cache
+def _data_version() -> str:
+    from .. import __version__
+
+    h = hashlib.sha1(__version__.encode())
+    root = data_dir()
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def code_and_shard(
+    res: Resources,
+    items: list[ToCode],
+    people: list[tuple[Actor, dt.date | None]],
+    strict: bool,
+    folder: str,
+    meta: list[tuple[Any, dict[str, Any]]],
+    places: dict[str, dict[str, int]],
+) -> BatchResult:
+    """`code_batch`, then the batch written as a Parquet shard by this worker (`--shards`). What
+    goes back to the driver is the coding without the texts, for its counts and people memory."""
+    from ..scale.shards import write_shard
+
+    got = code_batch(res, items, people, strict)
+    rows = [(c, fp, x) for c, (fp, x) in zip(got.results, meta, strict=True) if isinstance(c, CodedArticle)]
+    name = write_shard(folder, rows, places) if rows else ""
+    light = tuple(replace(c, article=replace(c.article, text="")) if isinstance(c, CodedArticle) else c for c in got.results)
+    return replace(got, results=light, extra={"shard": name})

@@ -84,6 +84,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN dateline VARCHAR;
     """,
+    # 7: the coder (data files and version) each article was coded with, for `alianza recode` to
+    # resume; the Parquet shards `alianza load` has loaded (scale/shards.py)
+    """
+    ALTER TABLE articles ADD COLUMN coder VARCHAR;
+    CREATE TABLE loaded_shards (name VARCHAR PRIMARY KEY, loaded_at TIMESTAMP);
+    """,
 )
 EVENT_COLUMNS = (
     "id",
@@ -119,7 +125,7 @@ EVENT_COLUMNS = (
 
 
 # The public Article fields, then what the store adds about the coding and the reading.
-ARTICLE_COLUMNS = (*ARTICLE_FIELDS, "sentences", "parsed", "similarity", "format", "encoding")
+ARTICLE_COLUMNS = (*ARTICLE_FIELDS, "sentences", "parsed", "similarity", "format", "encoding", "coder")
 
 
 PEOPLE_COLUMNS = ("name", "country", "sector", "org", "last_seen", "article_id")
@@ -137,6 +143,7 @@ def _article_row(coded: CodedArticle, extra: dict[str, Any]) -> tuple[Any, ...]:
         "similarity": extra.get("similarity"),
         "format": extra.get("format"),
         "encoding": extra.get("encoding"),
+        "coder": extra.get("coder"),
     }
     return tuple({**public, **stored}[c] for c in ARTICLE_COLUMNS)
 
@@ -380,6 +387,49 @@ class Store:
         except duckdb.Error as err:
             con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: could not write a batch of {len(items)} articles: {err}") from err
+
+    def replace_coding(self, items: Sequence[CodedArticle], coder: str | None) -> None:
+        """Replace stored articles' events with a new coding (`alianza recode`), in one
+        transaction; the article rows keep everything but their language and coding counts. The
+        clusters their old events were in are recounted by the next `update_clusters`."""
+        if not items:
+            return
+        ids = [c.article.id for c in items]
+        ev_rows = [r for c in items for r in _event_rows(c)]
+        people = {
+            p.name or "": (p.name, p.country, p.sector, p.org, c.article.published, c.article.id)
+            for c in items
+            for p in c.people
+        }
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            con.execute(
+                "INSERT INTO clusters_dirty SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+                "ON e.id = m.event_id WHERE e.article_id IN (SELECT unnest(?))",
+                [ids],
+            )
+            con.execute(
+                "DELETE FROM event_cluster_members WHERE event_id IN "
+                "(SELECT id FROM events WHERE article_id IN (SELECT unnest(?)))",
+                [ids],
+            )
+            con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [ids])
+            _insert(con, "events", EVENT_COLUMNS, ev_rows)
+            con.execute(
+                "UPDATE articles SET lang = u.lang, sentences = u.sentences, parsed = u.parsed, coder = u.coder "
+                "FROM (SELECT unnest(?) AS id, unnest(?) AS lang, unnest(?) AS sentences, unnest(?) AS parsed, "
+                "unnest(?) AS coder) u WHERE articles.id = u.id",
+                [ids, [c.article.lang for c in items], [c.sentences for c in items], [c.parsed for c in items],
+                 [coder] * len(items)],
+            )  # fmt: skip
+            if people:
+                con.execute("DELETE FROM people WHERE name IN (SELECT unnest(?))", [list(people)])
+                _insert(con, "people", PEOPLE_COLUMNS, list(people.values()))
+            con.execute("COMMIT")
+        except duckdb.Error as err:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: could not write a recoded batch of {len(items)} articles: {err}") from err
 
     # -- queries --------------------------------------------------------------------------------
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:

@@ -1,0 +1,172 @@
+"""The runner on Dask (issue 17): a real 2-worker LocalCluster started by this module, shared by
+its tests (starting one costs seconds); stores compared table by table with the in-process run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from alianza.events.lexicon import Lexicon
+from alianza.pipeline import Resources
+from alianza.runner.recode import RecodeOptions, recode
+from alianza.runner.run import BatchReport, IngestOptions, ingest
+from alianza.scale.cluster import DaskExecutor, InlineExecutor
+from alianza.scale.shards import load_shards
+from alianza.store.db import Store
+
+from .fixtures_ingest import EN_BODY, ES_BODY
+from .hostile import make_hostile
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = {
+    "articles": "SELECT id, lang, duplicate_of, round(similarity, 3), sentences, parsed, coder, format FROM articles",
+    "events": "SELECT id, article_id, type, source_code, target_code, status, json FROM events",
+    "clusters": "SELECT id, type, a_code, b_code, events, articles, mentions FROM event_clusters",
+    "members": "SELECT event_id, cluster_id FROM event_cluster_members",
+    "people": "SELECT name, country, sector, last_seen, article_id FROM people",
+    "places": "SELECT source, country, sum(n) FROM source_places GROUP BY 1, 2",
+}
+
+
+def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {k: sorted(con.execute(q).fetchall(), key=repr) for k, q in QUERIES.items()}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def dask2() -> Iterator[DaskExecutor]:
+    ex = DaskExecutor(jobs=2)
+    try:
+        yield ex
+    finally:
+        ex.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("hostile")
+    make_hostile(root)
+    return [ROOT / "examples", root]
+
+
+@pytest.fixture(scope="module")
+def direct(corpus: list[Path], res: Resources, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("direct") / "one.duckdb"
+    ingest(corpus, db, res, IngestOptions(batch_size=8), on_reject=lambda r: None)
+    return db
+
+
+def test_two_workers_store_exactly_what_one_process_stores(
+    corpus: list[Path], direct: Path, res: Resources, dask2: DaskExecutor, tmp_path: Path
+) -> None:
+    db = tmp_path / "two.duckdb"
+    rep = ingest(corpus, db, res, IngestOptions(batch_size=8), on_reject=lambda r: None, executor=dask2)
+    one, two = dump(direct), dump(db)
+    assert one["events"] and one["clusters"] and one["articles"]
+    for table in QUERIES:
+        assert two[table] == one[table], table
+    assert len(rep.workers) == 2 and sum(w["articles"] for w in rep.workers.values()) == rep.coded
+    assert all(w.startswith("tcp://") for w in rep.as_json()["workers"])
+
+
+def test_shards_then_load_equal_a_direct_ingest(
+    corpus: list[Path], direct: Path, res: Resources, dask2: DaskExecutor, tmp_path: Path
+) -> None:
+    db, shards = tmp_path / "sharded.duckdb", tmp_path / "shards"
+    opts = IngestOptions(batch_size=8, shards=str(shards))
+    rep = ingest(corpus, db, res, opts, on_reject=lambda r: None, executor=dask2)
+    assert rep.articles > 0 and dump(db)["articles"] == []  # the workers wrote shards, not the store
+    assert len(list((shards / "articles").glob("part-*.parquet"))) >= 5
+    with Store(db) as store:
+        got = load_shards(shards, store)
+        assert got["articles"] == rep.articles
+        again = load_shards(shards, store)  # loaded once: a second load adds nothing
+        assert again["shards"] == 0 and again["already_loaded"] == got["shards"]
+    with Store(db) as store:
+        from alianza.aggregate.clusters import update_clusters
+        from alianza.aggregate.config import AggregateConfig
+
+        update_clusters(store.con, AggregateConfig())
+    one, loaded = dump(direct), dump(db)
+    for table in QUERIES:
+        assert loaded[table] == one[table], table
+
+
+def _jsonl(path: Path, n: int) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            body = (ES_BODY if i % 2 else EN_BODY) + f" Report number {i} of the series, filed at {i % 24}:00."
+            fh.write(json.dumps({"text": body, "url": f"https://site{i % 5}.example/{i}"}) + "\n")
+
+
+def test_a_worker_killed_mid_run_loses_nothing(res: Resources, dask2: DaskExecutor, tmp_path: Path) -> None:
+    n = 96
+    src, db = tmp_path / "c.jsonl", tmp_path / "k.duckdb"
+    _jsonl(src, n)
+    pids = dask2.client.run(os.getpid)
+    killed: list[int] = []
+
+    def kill_one(rep: BatchReport) -> None:
+        if not killed and rep.articles >= 8:
+            pid = sorted(pids.values())[0]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    rep = ingest([src], db, res, IngestOptions(batch_size=4, near_threshold=None), on_progress=kill_one, executor=dask2)
+    assert killed, "the run ended before a worker could be killed"
+    assert rep.articles == n and not rep.rejections
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall() == [(n, n)]
+    con.close()
+    dask2.client.wait_for_workers(2, timeout=60)  # the nanny restarted it, for the next tests
+
+
+@dataclass
+class EditedResources(Resources):
+    """The resources after a lexicon change: English loses one event type's triggers."""
+
+    dropped: str = ""
+    coder: str = "edited"
+
+    def lexicon(self, lang: str) -> Lexicon:
+        lex = super().lexicon(lang)
+        if lang != "en":
+            return lex
+        keep = tuple(e for e in lex.entries if e.type != self.dropped)
+        by_lemma = {k: tuple(e for e in v if e.type != self.dropped) for k, v in lex.by_lemma.items()}
+        return replace(lex, entries=keep, by_lemma={k: v for k, v in by_lemma.items() if v})
+
+
+def test_recode_after_a_lexicon_change_updates_events_and_clusters_idempotently(res: Resources, tmp_path: Path) -> None:
+    db = str(tmp_path / "r.duckdb")
+    ingest([ROOT / "examples" / "en"], db, res)
+    before = dump(Path(db))
+    types = Counter(r[2] for r in before["events"])
+    dropped = types.most_common(1)[0][0]
+    edited = EditedResources(res.kb, res.ontology, res.languages, res._nlp, dropped=dropped)
+    ex = InlineExecutor(edited)
+    first = recode(db, edited, RecodeOptions(), ex)
+    after = dump(Path(db))
+    assert first.recoded == len(before["articles"]) and first.events_after < first.events_before
+    assert not any(r[2] == dropped for r in after["events"])
+    assert all(r[6] == "edited" for r in after["articles"])
+    assert not any(r[1] == dropped for r in after["clusters"])  # re-clustered: its clusters are gone
+    assert sum(r[4] for r in after["clusters"]) == len(after["events"])
+    again = recode(db, edited, RecodeOptions(), ex)  # resumable: nothing left to do
+    assert again.recoded == 0 and again.already_current == first.recoded and dump(Path(db)) == after
+    forced = recode(db, edited, RecodeOptions(force=True), ex)  # idempotent: the same events again
+    assert forced.recoded == first.recoded and dump(Path(db))["events"] == after["events"]
+    back = recode(db, res, RecodeOptions(), InlineExecutor(res))  # the old lexicon gives the old events back
+    assert back.recoded == first.recoded and dump(Path(db))["events"] == before["events"]
