@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from alianza.pipeline import Resources
@@ -165,6 +166,8 @@ def test_sigkill_half_way_then_resume_gives_every_article_exactly_once(tmp_path:
         "4",
         "--no-near-dup",
         "--quiet",
+        "--jobs",
+        "2",  # a local Dask cluster: the driver is killed, its workers go with it
     ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -180,10 +183,13 @@ def test_sigkill_half_way_then_resume_gives_every_article_exactly_once(tmp_path:
                     break
             time.sleep(0.05)
         assert proc.poll() is None, "the ingest ended before it could be killed; make the corpus bigger"
+        children = psutil.Process(proc.pid).children(recursive=True)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
+    _gone, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, f"worker processes outlived their driver: {alive}"
     mid = rows(db, "SELECT count(*) FROM articles")[0][0]
     assert 12 <= mid < n  # type: ignore[operator]
     again = subprocess.run([*cmd, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
@@ -301,3 +307,34 @@ def test_a_source_home_country_persists_across_runs(tmp_path: Path, res: Resourc
     ingest([later], db, res)  # a new run knows the site's home country from the store
     got = rows(db, "SELECT e.source_code FROM events e JOIN articles a ON a.id = e.article_id WHERE a.url LIKE '%/x'")
     assert got == [("COL UAF",)]
+
+
+def test_ctrl_c_finishes_the_batches_in_flight_clusters_and_says_how_to_resume(tmp_path: Path) -> None:
+    n = 120
+    src, db = tmp_path / "corpus.jsonl", tmp_path / "c.duckdb"
+    _jsonl_corpus(src, n)
+    cmd = [sys.executable, "-m", "alianza.cli", "ingest", str(src), "--db", str(db), "--batch-size", "4"]
+    cmd += ["--no-near-dup", "--quiet", "--jobs", "2"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # a group of its own, signalled whole: what a terminal's Ctrl-C does (the workers get it too)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            with Store(db, read_only=True, wait=10) as store:
+                if store.counts()["articles"] >= 8:
+                    break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest ended before Ctrl-C; make the corpus bigger"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert b"run again to resume" in err
+    mid = rows(db, "SELECT count(*) FROM articles")[0][0]
+    assert 8 <= mid < n  # type: ignore[operator]
+    # what was written is clustered already
+    assert rows(db, "SELECT count(*) FROM events e LEFT JOIN event_cluster_members m ON m.event_id = e.id "
+                "WHERE m.event_id IS NULL") == [(0,)]  # fmt: skip
+    again = subprocess.run([*cmd, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert again.returncode == 0, again.stderr
+    assert rows(db, "SELECT count(*), count(DISTINCT id) FROM articles") == [(n, n)]

@@ -132,6 +132,11 @@ def _article_table(result: dict[str, Any]) -> None:
     default=None,
     help="With --serve: keep the synthetic store here, or reuse it if it exists.",
 )
+@click.option(
+    "--scale",
+    is_flag=True,
+    help="The runner at scale: --jobs 1, a 1-worker and a 2-worker local Dask cluster, --scheduler (default -n 2000).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.option(
     "--real",
@@ -157,6 +162,7 @@ def bench(
     n_events: int,
     serve: bool,
     store: Path | None,
+    scale: bool,
     as_json: bool,
     real: tuple[Path, ...],
     compose: tuple[Path, ...],
@@ -170,6 +176,7 @@ def bench(
       alianza bench --aggregate --json
       alianza bench --serve --store /tmp/synthetic.duckdb
       alianza bench --real ../shared/corpus/afp-es --compose benchmarks/en-news --compose examples/en --baseline
+      alianza bench --scale
     """
     import logging
 
@@ -186,6 +193,11 @@ def bench(
             result = run_bench_aggregate(n_events)
         elif real or compose:
             result = _bench_real(real, compose, n, baseline)
+        elif scale:
+            from ..eval.bench_scale import run_bench_scale
+
+            n_scale = n if click.get_current_context().get_parameter_source("n") != click.core.ParameterSource.DEFAULT else 2000
+            result = run_bench_scale(Resources.load(), corpus, n_scale)
         else:
             result = run_bench(Resources.load(), corpus, n, ingest=not no_ingest)
     except AlianzaError as err:

@@ -93,6 +93,7 @@ class BatchReport:
     workers: dict[str, dict[str, float]] = field(default_factory=dict)  # per worker: articles coded, busy seconds
     interrupted: bool = False  # Ctrl-C: what was written stays, the next run goes on from there
     dashboard: str | None = None
+    driver_seconds: float = 0.0  # the driver's own work: duplicate checks, planning, store writes
 
     @property
     def rate(self) -> float:
@@ -137,6 +138,7 @@ class BatchReport:
                 for w, v in sorted(self.workers.items())
             },
             "interrupted": self.interrupted,
+            "driver_seconds": round(self.driver_seconds, 3),
         }
 
     def exit_code(self) -> int:
@@ -487,14 +489,20 @@ class _Runner:
             head = preparing[0] if preparing else None
             if head is not None and self.people_ready(head.k) and (not coding or head.prep.done()):
                 preparing.popleft()
-                self.find_duplicates(head, self.collect_prepared(head))
+                prepared = self.collect_prepared(head)
+                t = time.perf_counter()
+                self.find_duplicates(head, prepared)
                 self.plan_coding(head)
+                self.report.driver_seconds += time.perf_counter() - t
                 head.coding = self.submit_coding(head)
                 coding.append(head)
                 continue
             if coding and (coding[0].coding.done() or head is None or not self.people_ready(head.k)):
                 b = coding.popleft()
-                self.write(b, self.collect_coded(b))
+                coded = self.collect_coded(b)
+                t = time.perf_counter()
+                self.write(b, coded)
+                self.report.driver_seconds += time.perf_counter() - t
                 self.progress()
                 continue
             self.executor.wait_first([x for x in (head.prep if head else None, coding[0].coding) if x is not None])

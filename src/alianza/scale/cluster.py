@@ -74,6 +74,10 @@ class InlineExecutor:
     def worker_memory(self) -> dict[str, int]:
         return {}
 
+    def warm(self, languages: list[str]) -> None:
+        for lang in languages:
+            self.res.nlp(lang)
+
 
 def _with_resources(fn: Callable[..., Any], *args: Any) -> Any:
     """The task body on a worker: the function with this worker's resources."""
@@ -92,6 +96,19 @@ def _dask() -> Any:
     import importlib
 
     return importlib.import_module("distributed")
+
+
+def _warm(languages: list[str], dask_worker: Any = None) -> None:
+    """Run on each worker by `Client.run`, which hands it the worker."""
+    res = getattr(dask_worker, "alianza_resources", None)
+    if res is None:
+        from .plugin import ResourcesPlugin
+
+        ResourcesPlugin().setup(dask_worker)
+        res = dask_worker.alianza_resources
+    for lang in languages:
+        if res.codes(lang):
+            res.nlp(lang)
 
 
 def _peak_rss() -> int:
@@ -125,7 +142,7 @@ class DaskExecutor:
             self.client = dist.Client(self.cluster)
         from .plugin import ResourcesPlugin
 
-        self.client.register_plugin(ResourcesPlugin(), name=PLUGIN_NAME)
+        self.client.register_plugin(ResourcesPlugin(local=self.cluster is not None), name=PLUGIN_NAME)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Handle:
@@ -141,6 +158,10 @@ class DaskExecutor:
             return str(self.client.dashboard_link)
         except (KeyError, AttributeError):  # started without a dashboard
             return None
+
+    def warm(self, languages: list[str]) -> None:
+        """Load these languages' models on every worker now (benchmarks time start-up apart)."""
+        self.client.run(_warm, languages)
 
     def worker_memory(self) -> dict[str, int]:
         """Peak resident memory of each worker process, in bytes."""
