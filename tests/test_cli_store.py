@@ -179,3 +179,27 @@ def test_bench_reports_rates_per_core_for_every_phase() -> None:
     assert 0 < got["sentences_parsed_share"] < 1
     assert got["kb_load_s"] > 0 and got["resolve_ms_per_article"] > 0
     assert got["ingest_with_coding_duplicates"] == 0  # the synthetic articles are not copies of each other
+
+
+def test_cli_shards_load_and_recode_round_trip(tmp_path: Path) -> None:
+    """`ingest --shards` + `load` give the store a direct ingest gives; `recode` then has nothing to do."""
+    root = ROOT
+    direct, sharded, shards = tmp_path / "d.duckdb", tmp_path / "s.duckdb", tmp_path / "shards"
+
+    def cli(*args: str) -> dict[str, object]:
+        got = subprocess.run(
+            [sys.executable, "-m", "alianza.cli", *args, "--json"], cwd=root, capture_output=True, text=True, timeout=300
+        )
+        assert got.returncode == 0, got.stderr
+        return dict(json.loads(got.stdout.strip().splitlines()[-1]))
+
+    src = str(root / "examples" / "es")
+    one = cli("ingest", src, "--db", str(direct), "--jobs", "1")
+    cli("ingest", src, "--db", str(sharded), "--jobs", "1", "--shards", str(shards))
+    loaded = cli("load", str(shards), "--db", str(sharded))
+    assert loaded["articles"] == one["articles"] and loaded["events"] == one["events"]
+    assert cli("load", str(shards), "--db", str(sharded))["shards"] == 0
+    again = cli("recode", "--db", str(sharded), "--jobs", "1")
+    assert again["recoded"] == 0 and again["already_current"] == one["coded"]
+    forced = cli("recode", "--db", str(sharded), "--jobs", "1", "--force", "--where", "lang = 'es'")
+    assert forced["recoded"] == one["coded"] and forced["events_after"] == forced["events_before"] == one["events"]

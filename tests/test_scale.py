@@ -130,7 +130,7 @@ def test_a_worker_killed_mid_run_loses_nothing(res: Resources, dask2: DaskExecut
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall() == [(n, n)]
     con.close()
-    dask2.client.wait_for_workers(2, timeout=60)  # the nanny restarted it, for the next tests
+    dask2.client.wait_for_workers(2, timeout=180)  # the nanny restarted it, for the next tests
 
 
 @dataclass
@@ -170,3 +170,65 @@ def test_recode_after_a_lexicon_change_updates_events_and_clusters_idempotently(
     assert forced.recoded == first.recoded and dump(Path(db))["events"] == after["events"]
     back = recode(db, res, RecodeOptions(), InlineExecutor(res))  # the old lexicon gives the old events back
     assert back.recoded == first.recoded and dump(Path(db))["events"] == before["events"]
+
+
+CRASH = "Zqxcrashmarker"
+
+
+class _CrashingNlp:
+    """A spaCy pipeline that takes its worker process down on one sentence: a segfault, an OOM kill."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+
+    def pipe(self, texts: list[str], **kw: Any) -> Any:
+        texts = list(texts)
+        if any(CRASH in t for t in texts):
+            os._exit(3)
+        return self.nlp.pipe(texts, **kw)
+
+
+class CrashingResources(Resources):
+    def nlp(self, lang: str) -> Any:
+        return _CrashingNlp(super().nlp(lang))
+
+
+class CrashingPlugin:
+    name = "alianza-resources"
+    idempotent = False
+
+    def setup(self, worker: Any) -> None:
+        base = Resources.load()
+        worker.alianza_resources = CrashingResources(base.kb, base.ontology, base.languages)
+
+
+def test_an_article_that_kills_its_worker_is_reported_by_name_and_the_run_goes_on(
+    res: Resources, dask2: DaskExecutor, tmp_path: Path
+) -> None:
+    import cloudpickle
+    from distributed import WorkerPlugin
+
+    import tests.test_scale as me
+
+    cloudpickle.register_pickle_by_value(me)  # the workers need not import the tests
+    plugin = type("CrashingWorkerPlugin", (CrashingPlugin, WorkerPlugin), {})()
+    src, db = tmp_path / "c.jsonl", tmp_path / "crash.duckdb"
+    n = 24
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            body = EN_BODY + f" Report number {i} of the series."
+            if i == 9:
+                body = body.replace("talks", f"talks {CRASH}", 1)
+            fh.write(json.dumps({"text": body, "url": f"https://crash.example/{i}"}) + "\n")
+    assert CRASH in src.read_text()
+    dask2.client.register_plugin(plugin, name="alianza-resources")
+    try:
+        rep = ingest([src], db, res, IngestOptions(batch_size=8, near_threshold=None), executor=dask2)
+    finally:
+        from alianza.scale.plugin import ResourcesPlugin
+
+        dask2.client.register_plugin(ResourcesPlugin(local=True), name="alianza-resources")
+        cloudpickle.unregister_pickle_by_value(me)
+    failed = [r for r in rep.rejections if r.stage == "code"]
+    assert len(failed) == 1 and "#line=10" in failed[0].source and "worker" in failed[0].detail, rep.rejections
+    assert rep.articles == n - 1
