@@ -280,21 +280,20 @@ class _Runner:
                 out.append(Failure(name, stage, type(err).__name__, f"the worker failed on it twice: {err}"))
         return out
 
-    def find_duplicates(self, b: _Batch, prepared: list[Prepared]) -> None:
-        """Drop what is stored already; mark copies of stored or earlier articles. Store open briefly."""
+    def find_duplicates(self, store: Store, b: _Batch, prepared: list[Prepared]) -> None:
+        """Drop what is stored already; mark copies of stored or earlier articles."""
         rep = self.report
-        with Store(self.db_path) as store:
-            stored = store.existing([p.article.id for p in prepared])
-            fresh: list[Prepared] = []
-            for p in prepared:
-                if p.article.id in stored or p.article.id in self.pending_ids:  # or earlier in the run
-                    rep.skipped_existing += 1
-                else:
-                    self.pending_ids[p.article.id] = b.k
-                    fresh.append(p)
-            originals = store.originals_by_content([p.article.content_hash for p in fresh])
-            keys_all = [(i, h) for p in fresh if p.signature for i, h in enumerate(p.signature.bands)]
-            stored_cands = store.band_candidates(keys_all) if self.near and keys_all else {}
+        stored = store.existing([p.article.id for p in prepared])
+        fresh: list[Prepared] = []
+        for p in prepared:
+            if p.article.id in stored or p.article.id in self.pending_ids:  # or earlier in the run
+                rep.skipped_existing += 1
+            else:
+                self.pending_ids[p.article.id] = b.k
+                fresh.append(p)
+        originals = store.originals_by_content([p.article.content_hash for p in fresh])
+        keys_all = [(i, h) for p in fresh if p.signature for i, h in enumerate(p.signature.bands)]
+        stored_cands = store.band_candidates(keys_all) if self.near and keys_all else {}
         stored_sigs = {cid: dedup.Signature.values_from(blob) for cid, blob in stored_cands.items()}
         for p in fresh:
             self.check_one(b, p, originals, stored_sigs)
@@ -406,7 +405,7 @@ class _Runner:
                 out.append(r)
         return out
 
-    def write(self, b: _Batch, coded: list[CodedArticle]) -> None:
+    def write(self, store: Store, b: _Batch, coded: list[CodedArticle]) -> None:
         by_id = {c.article.id: c for c in coded}
         rows = []
         for t, (fp, extra) in zip(b.to_code, b.meta, strict=True):
@@ -419,8 +418,7 @@ class _Runner:
 
             write_shard(str(self.opts.shards), rows, b.places)
         elif rows and not self.opts.shards:  # with shards, the worker wrote them
-            with Store(self.db_path) as store:
-                store.write_many(rows, b.places)
+            store.write_many(rows, b.places)
         rep = self.report
         for c, _fp, extra in rows:
             rep.articles += 1
@@ -466,7 +464,9 @@ class _Runner:
 
     def loop(self, batches: Iterator[list[RawDoc]]) -> None:
         """Keep about two batches per worker in flight: prepare ahead, check duplicates and plan in
-        order as preparations come back, write in order as codings come back."""
+        order as preparations come back, write in order as codings come back. The store is opened
+        once per round of whatever came back (an open and a close cost some 30 ms), never while
+        this process codes (`--jobs 1` codes at submit, after the store is closed)."""
         window = max(2, 2 * self.executor.workers)
         preparing: deque[_Batch] = deque()
         coding: deque[_Batch] = deque()
@@ -486,26 +486,38 @@ class _Runner:
                 preparing.clear()  # not started in the store: the next run reads them again
             if not preparing and not coding:
                 break
-            head = preparing[0] if preparing else None
-            if head is not None and self.people_ready(head.k) and (not coding or head.prep.done()):
-                preparing.popleft()
-                prepared = self.collect_prepared(head)
-                t = time.perf_counter()
-                self.find_duplicates(head, prepared)
-                self.plan_coding(head)
-                self.report.driver_seconds += time.perf_counter() - t
-                head.coding = self.submit_coding(head)
-                coding.append(head)
-                continue
-            if coding and (coding[0].coding.done() or head is None or not self.people_ready(head.k)):
-                b = coding.popleft()
-                coded = self.collect_coded(b)
-                t = time.perf_counter()
-                self.write(b, coded)
-                self.report.driver_seconds += time.perf_counter() - t
-                self.progress()
-                continue
-            self.executor.wait_first([x for x in (head.prep if head else None, coding[0].coding) if x is not None])
+            if not self.round(preparing, coding):
+                head = preparing[0] if preparing and self.people_ready(preparing[0].k) else None
+                self.executor.wait_first([x.prep if x is head else x.coding for x in (head, *list(coding)[:1]) if x])
+
+    def round(self, preparing: deque[_Batch], coding: deque[_Batch]) -> bool:
+        """Write the codings that came back and plan the preparations that came back, in batch
+        order, in one store session; False when nothing had come back. Results are fetched
+        before the store opens, so a batch retried article by article never holds it."""
+        done: list[tuple[_Batch, list[CodedArticle]]] = []
+        while coding and coding[0].coding.done():
+            b = coding.popleft()
+            done.append((b, self.collect_coded(b)))
+        upto = done[-1][0].k if done else self.written  # written once this round's writes are in
+        ready: list[tuple[_Batch, list[Prepared]]] = []
+        while preparing and preparing[0].prep.done() and preparing[0].k - self.lag() <= upto:
+            b = preparing.popleft()
+            ready.append((b, self.collect_prepared(b)))
+        if not done and not ready:
+            return False
+        t = time.perf_counter()
+        with Store(self.db_path, migrate=False) as store:
+            for b, coded in done:
+                self.write(store, b, coded)
+            for b, prepared in ready:
+                self.find_duplicates(store, b, prepared)
+                self.plan_coding(b)
+        self.report.driver_seconds += time.perf_counter() - t
+        for b, _p in ready:
+            b.coding = self.submit_coding(b)
+            coding.append(b)
+        self.progress()
+        return True
 
     def submit_coding(self, b: _Batch) -> Any:
         if self.opts.shards:

@@ -245,7 +245,11 @@ class Store:
     the machine).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT_S, migrate: bool = True
+    ) -> None:
+        """`migrate=False`: the caller opened (and so migrated) this file before; the runner reopens
+        it for every round of batches, where the schema check is a third of the cost of an open."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (run `alianza ingest` first)")
@@ -261,7 +265,7 @@ class Store:
                     delay = min(delay * 2, 0.5)
                     continue
                 raise StoreError(f"{self.path}: cannot open the store: {err}") from err
-        if not read_only:
+        if not read_only and migrate:
             self.migrate()
 
     def close(self) -> None:
