@@ -19,8 +19,8 @@ from alianza.aggregate.export import GDELT_COLUMNS
 from alianza.aggregate.rows import EVENT_ROW_COLUMNS
 from alianza.cli import cli
 from alianza.errors import LanguageError
-from alianza.runner.run import ingest
 from alianza.pipeline import Resources
+from alianza.runner.run import ingest
 
 from .conftest import PUBLIC_EVENT_KEYS, ROOT
 

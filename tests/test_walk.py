@@ -23,10 +23,10 @@ from alianza.ingest.htmlguard import MAX_ELEMENTS, MAX_TREE_DEPTH, HtmlTooBig, c
 from alianza.ingest.limits import Deadline, deadline, each_within, reason_counts
 from alianza.ingest.rawdoc import MAX_DOC_CHARS, Origin, RawDoc
 from alianza.ingest.readers import ReadOptions, _read_head, read_bytes, read_path, walk
-from alianza.runner.run import IngestOptions, ingest
 from alianza.ingest.walk import open_regular, shown
 from alianza.ingest.warc import MAX_RECORD_BYTES, read_warc
 from alianza.pipeline import Resources
+from alianza.runner.run import IngestOptions, ingest
 from alianza.store.db import Store
 from alianza.types import Rejection
 

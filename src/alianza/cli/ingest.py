@@ -154,7 +154,7 @@ def ingest(
     if show:  # files are counted first (a walk without reading), records as they come
         from ..ingest.readers import walk
 
-        total = sum(1 for item in walk(list(paths)) if isinstance(item, Path))
+        total = sum(1 for item in walk(list(paths), opts.read) if isinstance(item, Path))
     bar = tqdm(disable=not show, total=total, unit=" files", file=sys.stderr, dynamic_ncols=True, desc="ingest")
 
     def on_reject(r: Any) -> None:

@@ -20,6 +20,11 @@ def load(folder: Path, db: str | None, as_json: bool, cluster_window: int) -> No
     """Load the Parquet shards of `ingest --shards FOLDER` into the store in one pass, then cluster.
 
     Shards loaded before are skipped, so loading a folder again after more shards landed adds those.
+
+    \b
+    Examples:
+      alianza ingest /data/ccnews --scheduler tcp://node1:8786 --shards /scratch/shards
+      alianza load /scratch/shards --db news.duckdb
     """
     from ..aggregate.clusters import update_clusters
     from ..aggregate.config import AggregateConfig
@@ -70,6 +75,12 @@ def recode(
     """Code stored articles again with the current lexicons and knowledge base, replacing their events.
 
     Resumable (articles coded by this version are skipped) and idempotent; clusters are brought up to date.
+
+    \b
+    Examples:
+      alianza recode --db news.duckdb
+      alianza recode --lang fr --as-lang es --where "site = 'elpais.com'"
+      alianza recode --from 2024-01-01 --to 2024-06-30 --force --jobs 4
     """
     from ..pipeline import Resources
     from ..runner.recode import RecodeOptions

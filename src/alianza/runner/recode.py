@@ -28,7 +28,7 @@ from .run import source_key
 from .work import BatchResult, Failure, ToCode, code_batch, coder_version
 
 ARTICLE_SELECT = (
-    "id, text, lang, url, source, title, deck, author, section, published, boilerplate, content_hash, site"
+    "id, text, lang, url, source, title, deck, author, section, published, boilerplate, content_hash, site, dateline"
 )
 
 
@@ -101,7 +101,7 @@ def _selection(opts: RecodeOptions, coder: str) -> tuple[str, list[Any]]:
 
 
 def _article(row: tuple[Any, ...]) -> Article:
-    (aid, text, lang, url, source, title, deck, author, section, published, boiler, chash, site) = row
+    (aid, text, lang, url, source, title, deck, author, section, published, boiler, chash, site, dateline) = row
     return Article(
         id=aid,
         text=text,
@@ -116,6 +116,7 @@ def _article(row: tuple[Any, ...]) -> Article:
         boilerplate=tuple(json.loads(boiler)) if boiler else (),
         content_hash=chash or aid,
         site=site,
+        dateline=dateline,
     )
 
 

@@ -32,9 +32,12 @@ from typing import Any
 from ..actors.resolve import HomeTally
 from ..aggregate.clusters import update_clusters
 from ..aggregate.config import AggregateConfig
+from ..config import DEFAULT_FILE_TIMEOUT
 from ..ingest import dedup
+from ..ingest.limits import each_within, reason_counts, rejection_json
 from ..ingest.rawdoc import RawDoc
 from ..ingest.readers import ReadOptions, read_path, walk
+from ..ingest.walk import shown
 from ..pipeline import Resources
 from ..store.db import Fingerprint, Store
 from ..types import Actor, Article, CodedArticle, Rejection
@@ -69,6 +72,7 @@ class IngestOptions:
     jobs: int | None = 1  # worker processes; None: one per core; 1 without `scheduler`: in this process
     scheduler: str | None = None  # tcp://HOST:PORT of an existing Dask scheduler
     shards: str | None = None  # a folder: workers write Parquet shards there instead of the driver the store
+    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds per document read and per article coded; 0: none
     lag: int | None = None  # batches before people a batch introduced are known (None: max(8, 2 x workers))
 
 
@@ -106,7 +110,7 @@ class BatchReport:
             f"{self.articles} new articles ({langs or 'none'}), {self.coded} coded, {self.uncoded} in languages "
             f"without a pipeline, {self.exact_duplicates} exact and {self.near_duplicates} near duplicates, "
             f"{self.skipped_existing} already stored, {self.events} events ({self.clusters_new} new clusters), "
-            f"{len(self.rejections)} rejected"
+            f"{len(self.rejections)} rejected" + (f" ({reason_counts(self.rejections)})" if self.rejections else "")
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -126,6 +130,7 @@ class BatchReport:
             "formats": dict(self.formats),
             "rejected": [str(r) for r in self.rejections],
             "reasons": dict(Counter(r.reason for r in self.rejections)),
+            "rejections": [rejection_json(r) for r in self.rejections],
             "errors": dict(self.errors),
             "seconds": round(self.seconds, 3),
             "records_per_second": round(self.rate, 2),
@@ -218,13 +223,13 @@ class _Runner:
         self.fail(Failure(source, stage, type(err).__name__, str(err)))
 
     def docs(self, paths: list[Path]) -> Iterator[RawDoc]:
-        for item in walk(paths):
+        for item in walk(paths, self.opts.read):
             if isinstance(item, Rejection):
                 self.reject(item)
                 continue
             self.report.files += 1
             try:
-                for doc in read_path(item, self.opts.read):
+                for doc in each_within(read_path(item, self.opts.read), self.opts.file_timeout, shown(item)):
                     if isinstance(doc, Rejection):
                         self.reject(doc)
                     else:
@@ -390,7 +395,8 @@ class _Runner:
             if self.opts.strict:
                 raise
             singles = [[t] for t in b.to_code]
-            results = self.one_by_one(code_batch, singles, (b.people, self.opts.strict), "code", b)
+            args = (b.people, self.opts.strict, self.opts.file_timeout)
+            results = self.one_by_one(code_batch, singles, args, "code", b)
             done = []
             b.shard_by_driver = bool(self.opts.shards)  # the singles came back with their rows
         for g in done:
@@ -401,6 +407,8 @@ class _Runner:
         for r in results:
             if isinstance(r, Failure):
                 self.fail(r)
+            elif isinstance(r, Rejection):  # over --file-timeout
+                self.reject(r)
             else:
                 out.append(r)
         return out
@@ -521,9 +529,9 @@ class _Runner:
 
     def submit_coding(self, b: _Batch) -> Any:
         if self.opts.shards:
-            args = (b.to_code, b.people, self.opts.strict, self.opts.shards, b.meta, b.places)
+            args = (b.to_code, b.people, self.opts.strict, self.opts.shards, b.meta, b.places, self.opts.file_timeout)
             return self.executor.submit(code_and_shard, *args)
-        return self.executor.submit(code_batch, b.to_code, b.people, self.opts.strict)
+        return self.executor.submit(code_batch, b.to_code, b.people, self.opts.strict, self.opts.file_timeout)
 
     def progress(self) -> None:
         self.report.seconds = time.perf_counter() - self.t0

@@ -21,6 +21,7 @@ from typing import Any
 from ..actors.resolve import place_countries
 from ..datafiles import data_dir
 from ..ingest import dedup
+from ..ingest.limits import CodingClock, Deadline, deadline
 from ..ingest.rawdoc import RawDoc
 from ..nlp.dates import parse_date
 from ..pipeline import Resources, code_article, make_article
@@ -150,14 +151,23 @@ def known_at(people: list[tuple[Actor, dt.date | None]], when: dt.date | None) -
     return out
 
 
+_CLOCKS: dict[float, CodingClock] = {}  # one per process: a worker's first article of a language gets more time
+
+
 def code_batch(
-    res: Resources, items: list[ToCode], people: list[tuple[Actor, dt.date | None]], strict: bool = False
+    res: Resources,
+    items: list[ToCode],
+    people: list[tuple[Actor, dt.date | None]],
+    strict: bool = False,
+    timeout: float = 0.0,
 ) -> BatchResult:
     """Code one batch: the unit of work the runner maps over workers. Every article of a batch is
     coded with the same corpus memory (`people`), so the order in which batches run, and on how many
-    workers, does not change what they code to."""
+    workers, does not change what they code to. `timeout` (--file-timeout) is armed by SIGALRM,
+    so only where the batch runs in a main thread (`--jobs 1`); Dask runs tasks in a thread."""
     t0 = time.perf_counter()
-    out: list[CodedArticle | Failure] = []
+    clock = _CLOCKS.setdefault(timeout, CodingClock(timeout))
+    out: list[CodedArticle | Failure | Rejection] = []
     n = 0
     for it in items:
         a = it.article
@@ -165,8 +175,12 @@ def code_batch(
             out.append(CodedArticle(a, (), 0, 0))
             continue
         try:
-            out.append(code_article(a, res, source_home=it.source_home, known_people=known_at(people, a.published)))
+            with deadline(clock.limit(a.lang)):
+                coded = code_article(a, res, source_home=it.source_home, known_people=known_at(people, a.published))
+            out.append(coded)
             n += 1
+        except Deadline as late:  # not stored; reported, and the next article goes on
+            out.append(late.rejection(a.source or a.id, "code", "coding"))
         except Exception as err:  # not stored: a fixed version codes it on the next run
             if strict:
                 raise
@@ -212,12 +226,13 @@ def code_and_shard(
     folder: str,
     meta: list[tuple[Any, dict[str, Any]]],
     places: dict[str, dict[str, int]],
+    timeout: float = 0.0,
 ) -> BatchResult:
     """`code_batch`, then the batch written as a Parquet shard by this worker (`--shards`). What
     goes back to the driver is the coding without the texts, for its counts and people memory."""
     from ..scale.shards import write_shard
 
-    got = code_batch(res, items, people, strict)
+    got = code_batch(res, items, people, strict, timeout)
     rows = [(c, fp, x) for c, (fp, x) in zip(got.results, meta, strict=True) if isinstance(c, CodedArticle)]
     name = write_shard(folder, rows, places) if rows else ""
     light = tuple(replace(c, article=replace(c.article, text="")) if isinstance(c, CodedArticle) else c for c in got.results)
