@@ -318,10 +318,10 @@ class _Runner:
             b.items.append((replace(p, article=replace(a, duplicate_of=orig)), None, 1.0))
             rep.exact_duplicates += 1
             return
-        self.pending_hashes[a.content_hash] = (b.k, a.id)
         sig = p.signature
         if self.opts.near_threshold is None or sig is None:
             b.items.append((p, None, None))
+            self.pending_hashes[a.content_hash] = (b.k, a.id)
             return
         keys = list(enumerate(sig.bands))
         cands = dict(stored_sigs)
@@ -334,6 +334,8 @@ class _Runner:
             rep.near_duplicates += 1
             return
         b.items.append((p, Fingerprint(sig.to_bytes(), sig.bands), None))
+        # an original only, as in the store: a near copy is nobody's original (duplicate_of is set)
+        self.pending_hashes[a.content_hash] = (b.k, a.id)
         for k in keys:
             self.pending_bands.setdefault(k, []).append((b.k, a.id, sig.values))
 
