@@ -24,7 +24,7 @@ from ..ingest import dedup
 from ..ingest.limits import CodingClock, Deadline, deadline
 from ..ingest.rawdoc import RawDoc
 from ..nlp.dates import parse_date
-from ..pipeline import Resources, code_article, make_article
+from ..pipeline import Resources, code_article, code_articles, make_article
 from ..textutil import scrub
 from ..types import Actor, Article, CodedArticle, Rejection
 
@@ -162,11 +162,29 @@ def code_batch(
     timeout: float = 0.0,
 ) -> BatchResult:
     """Code one batch: the unit of work the runner maps over workers. Every article of a batch is
-    coded with the same corpus memory (`people`), so the order in which batches run, and on how many
-    workers, does not change what they code to. `timeout` (--file-timeout) is armed by SIGALRM,
+    coded with the same corpus memory (`people`, plus what earlier articles of the batch introduce:
+    `pipeline.code_articles`), so the order in which batches run, and on how many workers, does not
+    change what they code to. `timeout` (--file-timeout) is armed by SIGALRM,
     so only where the batch runs in a main thread (`--jobs 1`); Dask runs tasks in a thread."""
     t0 = time.perf_counter()
     clock = _CLOCKS.setdefault(timeout, CodingClock(timeout))
+    todo = [it for it in items if it.code]
+    coded: dict[int, CodedArticle] = {}
+    if todo:  # the batch API (one spaCy run per language); on any trouble, article by article
+        try:
+            # the batch gets one article's time: a batch that needs more holds a slow article,
+            # which the article-by-article pass below then finds and reports
+            with deadline(timeout):
+                got = code_articles(
+                    [it.article for it in todo],
+                    res,
+                    homes=[it.source_home for it in todo],
+                    people=[known_at(people, it.article.published) for it in todo],
+                )
+            coded = {id(it): c for it, c in zip(todo, got, strict=True)}
+        except (Exception, Deadline):
+            if strict:
+                raise
     out: list[CodedArticle | Failure | Rejection] = []
     n = 0
     for it in items:
@@ -174,10 +192,14 @@ def code_batch(
         if not it.code:
             out.append(CodedArticle(a, (), 0, 0))
             continue
+        if id(it) in coded:
+            out.append(coded[id(it)])
+            n += 1
+            continue
         try:
             with deadline(clock.limit(a.lang)):
-                coded = code_article(a, res, source_home=it.source_home, known_people=known_at(people, a.published))
-            out.append(coded)
+                one = code_article(a, res, source_home=it.source_home, known_people=known_at(people, a.published))
+            out.append(one)
             n += 1
         except Deadline as late:  # not stored; reported, and the next article goes on
             out.append(late.rejection(a.source or a.id, "code", "coding"))
