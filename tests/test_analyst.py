@@ -247,7 +247,7 @@ def test_out_dash_writes_to_stdout_and_articles_export(db: Path) -> None:
     assert code == 0 and out.splitlines()[0].split("\t") == list(GDELT_COLUMNS)
     code, out, _e = run("export", "--db", str(db), "--format", "csv", "--what", "articles", "--out", "-")
     arts = pd.read_csv(io.StringIO(out), parse_dates=["published"])
-    assert code == 0 and {"id", "title", "lang", "published", "url"} <= set(arts.columns) and len(arts) == 15
+    assert code == 0 and {"id", "title", "lang", "published", "url"} <= set(arts.columns) and len(arts) == 16  # with the French demo article (issue 20)
     code, _o, err = run("export", "--db", str(db), "--format", "parquet", "--out", "-")
     assert code == 2 and "standard output" in err
     code, out, _e = run("export", "--help")

@@ -81,7 +81,7 @@ def _pages() -> list[str]:
 
 def test_a_batch_codes_as_articles_one_by_one(res: Resources) -> None:
     arts = [make_article(raw, origin=f"page{i}") for i, raw in enumerate(_pages())]
-    assert len({a.lang for a in arts}) == 2  # the batch mixes languages: one spaCy run each
+    assert len({a.lang for a in arts}) >= 2  # the batch mixes languages (es, en, fr): one spaCy run each
     batch = code_articles(arts, res, learn=False)
     alone = [code_article(a, res) for a in arts]
     assert sum(len(c.events) for c in batch) > 10

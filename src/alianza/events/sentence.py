@@ -24,6 +24,7 @@ from typing import Any
 from ..nlp.dates import find_dates
 from ..nlp.langdata import LangData
 from ..nlp.quantities import find_quantities
+from ..nlp.repair import repair_parse
 from ..textutil import fold
 from ..types import ActorMention, Event, Place, Sentence
 from .lexicon import Lexicon
@@ -86,6 +87,7 @@ class ParsedSentence:
         self.doc, self.sent, self.lex, self.ont, self.ld, self.state = doc, sent, lexicon, ontology, lang, state
         self.syn = lang.syntax
         self.lemma_of = lemma_of
+        repair_parse(doc, lang, lemma_of)
         self.mentions = mentions
         self.places = places
         # Parsed once per sentence, not once per candidate trigger.
@@ -225,6 +227,8 @@ class ParsedSentence:
     def is_passive(self, v: Token) -> bool:
         if fold(v.text) in self.syn.stative_participles:
             return False  # "Israel is opposed to French mediation": Israel opposes
+        if self.lem(v) in self.syn.sets.get("unaccusative_verbs", ()):
+            return False  # "des soldats sont arrivés": a verb of motion takes "être", no passive
         if self.copular_passive(v):
             return True
         if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):

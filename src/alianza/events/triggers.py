@@ -63,7 +63,10 @@ class TriggerRules(ArgumentRules, ModalityRules):
             ):
                 return None  # "cualquier negociación", "any deal": no particular event
             head = t.head
-            governed = self.dep(t) in self.syn.obj | self.syn.subj | {"obj", "dobj", "nsubj"} and head.i != t.i
+            # "a procédé à l'arrestation", "est parvenu à un accord": some support verbs take the noun
+            # through a preposition (the language's `light_obl` labels)
+            light_deps = self.syn.obj | self.syn.subj | self.syn.sets.get("light_obl", frozenset())
+            governed = self.dep(t) in light_deps | {"obj", "dobj", "nsubj"} and head.i != t.i
             as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
             if as_object and self.lex.lookup(*lemma_keys(head, self.lemma_of)) and not self.is_light(head):
                 return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event

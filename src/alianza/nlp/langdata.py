@@ -154,6 +154,6 @@ def load_langdata(lang: str) -> LangData:
         about=tuple(fold(w) for w in rw["about"]),
         multipliers={fold(k): int(v) for k, v in raw["multipliers"].items()},
         quantity_units=qunits,
-        syntax=Syntax(bool(syn.get("pro_drop")), {k: frozenset(fold(str(w)) for w in syn[k]) for k in SYNTAX_KEYS}),
+        syntax=Syntax(bool(syn.get("pro_drop")), {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)}),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
     )

@@ -1,0 +1,76 @@
+"""Repairs of a small model's parse that a language's data asks for, before any rule reads it.
+
+The small French model (fr_core_news_sm) tags many past participles after their auxiliary as nouns
+or adverbs ("a visité/NOUN le Maroc", "a/ROOT expulsé/ADV des diplomates") and some event nouns
+after an article as adjectives ("une grève/ADJ"). The rules then see no verb and no noun, and a
+plain sentence codes nothing. Which auxiliaries and which participle endings apply is data
+(`syntax.tense_aux` and `participles` in `data/lang/<lang>.yaml`); a language without
+`tense_aux` is left as parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..textutil import fold
+from .langdata import LangData
+
+NOT_VERB = frozenset({"NOUN", "PROPN", "ADV", "X", "INTJ"})
+CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass"})
+
+
+def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None = None) -> None:
+    """Fix, in place, participles mis-tagged after an auxiliary and event nouns tagged as adjectives."""
+    aux = ld.syntax.sets.get("tense_aux")
+    if not aux:
+        return
+    endings = tuple(sorted({f for forms in ld.participles.values() for f in forms}, key=len, reverse=True))
+    for t in doc:
+        if t.i == 0:
+            continue
+        prev = doc[t.i - 1]
+        if (
+            t.pos_ in NOT_VERB
+            and fold(prev.lemma_) in aux
+            and prev.pos_ in ("AUX", "VERB")
+            and t.is_lower
+            and fold(t.text).endswith(endings)
+        ):
+            _make_verb(t, prev, _infinitive(t.text, ld, lemma_of))
+        elif t.pos_ == "ADJ" and fold(t.dep_) in CORE_DEPS and any(c.pos_ == "DET" for c in t.children):
+            t.pos_ = "NOUN"  # "une grève": an adjective with an article is a noun
+            if lemma_of is not None:
+                t.lemma_ = lemma_of(t.text.lower())
+
+
+def _infinitive(word: str, ld: LangData, lemma_of: Callable[[str], str] | None) -> str:
+    """The lemmatiser's infinitive, else the regular one from the participle's ending ("expulsé")."""
+    w = word.lower()
+    lemma = lemma_of(w) if lemma_of is not None else w
+    if lemma != w:
+        return lemma
+    for ending, forms in ld.participles.items():
+        for f in sorted(forms, key=len, reverse=True):
+            if fold(w).endswith(f) and len(w) > len(f) + 2:
+                return w[: -len(f)] + ending
+    return w
+
+
+def _make_verb(t: Any, aux: Any, lemma: str) -> None:
+    """The participle becomes the verb; when the parser made the auxiliary the head, the participle
+    takes its place and its dependents ("Le Niger a/ROOT expulsé/ADV des diplomates")."""
+    t.pos_ = "VERB"
+    t.lemma_ = lemma
+    if t.head.i != aux.i:
+        return
+    head_is_root = aux.head.i == aux.i
+    dep = aux.dep_
+    for c in list(aux.children):
+        if c.i != t.i:
+            c.head = t
+    t.head = t if head_is_root else aux.head
+    t.dep_ = dep
+    aux.head = t
+    aux.pos_ = "AUX"
+    aux.dep_ = "aux:tense"
