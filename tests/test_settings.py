@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from alianza.aggregate.config import CONFIG_ENV, aggregate_config
+from alianza.aggregate.config import aggregate_config
 from alianza.cli import cli
+from alianza.config import CONFIG_ENV
 
 from .conftest import ROOT
 

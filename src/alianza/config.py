@@ -1,10 +1,15 @@
-"""Run settings that are about the machine, not the data: how much memory and how many threads the
-store may take, how long one file may hold an ingest. One place, so that other settings join here.
+"""The settings file, and the run settings that are about the machine, not the data: how much memory
+and how many threads the store may take, how long one file may hold an ingest.
 
-Each setting is looked up, first found wins: the command-line option (`set_overrides`, which the
-CLI calls), the environment (`ALIANZA_MEMORY_LIMIT`, `ALIANZA_THREADS`, `ALIANZA_FILE_TIMEOUT`),
-a TOML file (`$ALIANZA_CONFIG`, else `./alianza.toml`, else `~/.config/alianza/config.toml`), the
-default. The defaults leave room for the coder: DuckDB on its own takes 80 % of the memory and
+One file holds every setting (docs/knowledge.md): `find_config` finds it and `read_config` reads it
+for every reader, so that the store, the runner and the aggregation (`aggregate/config.py`, which
+interprets the [aggregate] table) can never see two different files. It is `--config` /
+`$ALIANZA_CONFIG`, else `alianza.toml` next to the store, else in the working folder, else
+`~/.config/alianza/config.toml`.
+
+Each machine setting is looked up, first found wins: the command-line option (`set_overrides`,
+which the CLI calls), the environment (`ALIANZA_MEMORY_LIMIT`, `ALIANZA_THREADS`,
+`ALIANZA_FILE_TIMEOUT`), the settings file, the default. The defaults leave room for the coder: DuckDB on its own takes 80 % of the memory and
 every core, and spaCy's models and the coder's working set live in the same process.
 
     [store]
@@ -20,7 +25,6 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +46,8 @@ _UNITS = {
     "gib": 1024**3,
     "tib": 1024**4,
 }
+CONFIG_ENV = "ALIANZA_CONFIG"
+CONFIG_NAME = "alianza.toml"
 _overrides: dict[str, Any] = {}
 
 
@@ -86,27 +92,36 @@ def default_threads() -> int:
     return max(1, (os.cpu_count() or 2) // 2)
 
 
-def config_path() -> Path | None:
-    env = os.environ.get("ALIANZA_CONFIG")
-    if env:
-        return Path(env)
-    for p in (Path("alianza.toml"), Path.home() / ".config" / "alianza" / "config.toml"):
-        if p.is_file():
-            return p
+def find_config(db: str | None = None) -> Path | None:
+    """`--config`/`$ALIANZA_CONFIG`, else `alianza.toml` next to the store, else in the working
+    folder, else the user's `~/.config/alianza/config.toml`; None when there is none."""
+    explicit = os.environ.get(CONFIG_ENV)
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such config file ({CONFIG_ENV} or --config)")
+        return path
+    folders = ([Path(db).resolve().parent] if db else []) + [Path.cwd()]
+    for candidate in [f / CONFIG_NAME for f in folders] + [Path.home() / ".config" / "alianza" / "config.toml"]:
+        if candidate.is_file():
+            return candidate
     return None
 
 
-@lru_cache(maxsize=4)
-def _file_values(path: str | None) -> dict[str, Any]:
-    if path is None:
-        return {}
+def read_config(path: Path) -> dict[str, Any]:
+    """The whole settings file as TOML tables (read again on each call: it is small, and a long
+    `serve` sees an edit)."""
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError as err:
-        raise ConfigError(f"{path}: no such config file (ALIANZA_CONFIG)") from err
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path}: cannot read the config file: {err}") from err
+
+
+def _file_values(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    data = read_config(path)
     out: dict[str, Any] = {}
     for section in ("store", "ingest"):
         table = data.get(section, {})
@@ -120,8 +135,7 @@ def _lookup(key: str, env: str) -> tuple[Any, str] | None:
         return _overrides[key], f"--{key.replace('_', '-')}"
     if os.environ.get(env):
         return os.environ[env], env
-    path = config_path()
-    got: tuple[Any, str] | None = _file_values(str(path) if path else None).get(key)
+    got: tuple[Any, str] | None = _file_values(find_config()).get(key)
     return got
 
 

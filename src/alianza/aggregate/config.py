@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AlianzaError
+from ..config import ConfigError, read_config
 
 # Which statuses weigh in scores, and how much. Planned, hypothetical and negated events are kept,
 # clustered and shown, but by default they do not move a dyad's score: a summit announced is not a
@@ -65,43 +65,9 @@ def status_class_sql(column: str = "status") -> str:
     return f"(CASE {column} {whens} ELSE {column} END)"
 
 
-# -- the settings file ------------------------------------------------------------------------
-# One TOML file holds every setting (docs/knowledge.md): [aggregate] here; [store] (memory_limit,
-# threads) and [ingest] (jobs, ...) are read by the store and the runner from the same file, found
-# through the same variable.
-CONFIG_ENV = "ALIANZA_CONFIG"
-CONFIG_NAME = "alianza.toml"
+# -- the [aggregate] table of the settings file -----------------------------------------------
+# One TOML file holds every setting; `alianza.config` finds and reads it for every reader.
 _AGGREGATE_KEYS = ("cluster_window_days", "status_weights", "type_weights")
-
-
-class ConfigError(AlianzaError):
-    """A setting that cannot be used: the message names the file, the key and what is expected."""
-
-
-def find_config(db: str | None = None) -> Path | None:
-    """`--config`/`$ALIANZA_CONFIG`, else `alianza.toml` next to the store, else in the working folder."""
-    import os
-
-    explicit = os.environ.get(CONFIG_ENV)
-    if explicit:
-        path = Path(explicit)
-        if not path.is_file():
-            raise ConfigError(f"{path}: no such config file ({CONFIG_ENV} or --config)")
-        return path
-    for folder in ([Path(db).resolve().parent] if db else []) + [Path.cwd()]:
-        if (folder / CONFIG_NAME).is_file():
-            return folder / CONFIG_NAME
-    return None
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    import tomllib
-
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read the config file: {err}") from err
 
 
 def _weights(path: Path, key: str, raw: Any, allowed: tuple[str, ...], low: float, high: float) -> dict[str, float]:

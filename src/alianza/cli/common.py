@@ -67,19 +67,25 @@ def store_settings(f: Any) -> Any:
     for option in reversed(STORE_SETTINGS):
         f = option(f)
     return f
-def _set_config(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """`--config` sets `$ALIANZA_CONFIG` for this run: every settings reader finds the same file."""
+def _path_to_env(value: str | None, env: str, option: str, folder: bool) -> str | None:
+    """An eager path option exported to the environment, so that every reader in this process and in
+    the workers it starts (which inherit the environment) sees the same path."""
     import os
-
-    from ..aggregate.config import CONFIG_ENV
+    from pathlib import Path
 
     if value:
-        from pathlib import Path
-
-        if not Path(value).is_file():
-            fail(f"--config {value}: no such file")
-        os.environ[CONFIG_ENV] = str(Path(value).resolve())
+        path = Path(value)
+        if not (path.is_dir() if folder else path.is_file()):
+            fail(f"{option} {value}: no such {'folder' if folder else 'file'}")
+        os.environ[env] = str(path.resolve())
     return value
+
+
+def _set_config(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--config` sets `$ALIANZA_CONFIG` for this run: every settings reader finds the same file."""
+    from ..config import CONFIG_ENV
+
+    return _path_to_env(value, CONFIG_ENV, "--config", folder=False)
 
 
 _CONFIG = click.option(
@@ -104,7 +110,8 @@ def settings_for(db: str | None) -> Any:
     settings (memory, threads, jobs) come from the same file."""
     import os
 
-    from ..aggregate.config import CONFIG_ENV, aggregate_config, find_config
+    from ..aggregate.config import aggregate_config
+    from ..config import CONFIG_ENV, find_config
 
     try:
         path = find_config(db_path(db))
@@ -388,17 +395,9 @@ def check_inputs(paths: Any) -> None:
 
 def _set_kb_dir(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """`--kb-dir` sets `$ALIANZA_KB` for this process and the workers it starts (the loaders read it)."""
-    import os
-
     from ..datafiles import OVERLAY_ENV
 
-    if value:
-        from pathlib import Path
-
-        if not Path(value).is_dir():
-            fail(f"--kb-dir {value}: no such folder")
-        os.environ[OVERLAY_ENV] = str(Path(value).resolve())
-    return value
+    return _path_to_env(value, OVERLAY_ENV, "--kb-dir", folder=True)
 
 
 KB_OPTION = click.option(
