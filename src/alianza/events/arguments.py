@@ -141,7 +141,7 @@ class ArgumentRules(ParsedSentence):
             target = self.complement_target(t, v, source)
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
-        if target is None and src_tok is not None and self.case_of(src_tok) in ("entre", "between"):
+        if target is None and src_tok is not None and self.case_of(src_tok) in self.syn.between_cases:
             # "combate entre guerrilleros de las FARC y tropas del Ejército": the parser may hang the
             # second side on any word of the first
             target = next(
@@ -272,7 +272,8 @@ class ArgumentRules(ParsedSentence):
                 holders += [
                     g
                     for c in t.children
-                    if self.dep(c) in ("prep", "obl") and self.case_of(c) in (None, "in", "en", "dans")
+                    if self.dep(c) in ("prep", "obl")
+                    and (self.case_of(c) is None or self.case_of(c) in syn.participation_cases)
                     for g in ([c] if self.dep(c) == "obl" else c.children)
                     if self.lex.lookup(*lemma_keys(g, self.lemma_of))
                 ]
@@ -358,7 +359,7 @@ class ArgumentRules(ParsedSentence):
             if self.dep(c) != "advcl":
                 continue
             if not any(
-                self.lem(m) in ("if", "unless", "si") or fold(m.text) in ("if", "unless", "si") for m in c.children
+                self.lem(m) in self.syn.condition_marks or fold(m.text) in self.syn.condition_marks for m in c.children
             ):
                 continue
             a, _tok = self.subject(c)

@@ -23,10 +23,6 @@ from .sides import home_sides, placed
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
-# "arrested for collaborating", "detenido por colaborar", "accusé de collaborer": the charge
-CHARGE_MARKS = frozenset({"for", "of", "over", "por", "de", "pour"})
-# "in protest against/of/at X", "en protesta contra X": X is what the protest is addressed to
-PROTEST_CASES = frozenset({"against", "of", "at", "over", "contra", "por", "contre"})
 
 
 class ClauseRules(ParsedSentence):
@@ -121,11 +117,11 @@ class ClauseRules(ParsedSentence):
         collaborating with Israel", "detenido por colaborar con la guerrilla")? A charge is the
         accuser's claim, not a reported event."""
         holder = t.head
-        if self.dep(t) == "pcomp" and self.dep(holder) == "prep" and self.lem(holder) in CHARGE_MARKS:
+        if self.dep(t) == "pcomp" and self.dep(holder) == "prep" and self.lem(holder) in self.syn.charge_marks:
             holder = holder.head
         elif not (
             self.dep(t) in ("advcl", "obl", "acl")
-            and any(self.dep(c) in ("mark", "case") and fold(c.text) in CHARGE_MARKS for c in t.children)
+            and any(self.dep(c) in ("mark", "case") and fold(c.text) in self.syn.charge_marks for c in t.children)
         ):
             return False
         ev = anchor.get(holder.i)
@@ -179,7 +175,7 @@ class ClauseRules(ParsedSentence):
             in_protest = (
                 ev.type in ("PROTEST", "ACCUSE")
                 and t.pos_ in NOUN_POS
-                and self.case_of(t) in ("in", "en")
+                and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
@@ -213,8 +209,10 @@ class ClauseRules(ParsedSentence):
 
     def protest_motive(self, t: Token) -> ActorMention | None:
         """Who a protest "in protest against/of X" is addressed to: X."""
-        against = [c for c in t.children if self.case_of(c) in PROTEST_CASES]
-        against += [g for c in t.children if self.dep(c) == "prep" and self.lem(c) in PROTEST_CASES for g in c.children]
+        against = [c for c in t.children if self.case_of(c) in self.syn.protest_cases]
+        against += [
+            g for c in t.children if self.dep(c) == "prep" and self.lem(c) in self.syn.protest_cases for g in c.children
+        ]
         return next((a for a in map(self.actor_in, against) if a is not None), None)
 
     def adjunct_of(self, t: Token, ev: Event, head: Event) -> bool:

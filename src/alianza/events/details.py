@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..textutil import fold
 from ..types import EventDate, Place, Quantity
-from .sentence import LOCATIVE, Args, ParsedSentence, Token
+from .sentence import Args, ParsedSentence, Token
 
 
 class DetailRules(ParsedSentence):
@@ -57,8 +57,8 @@ class DetailRules(ParsedSentence):
             toks = [x for x in self.doc if s <= x.idx + self.sent.start < e]
             if (
                 toks
-                and self.place_case(toks[0]) in LOCATIVE
-                or (toks and fold(toks[0].head.text) in ("en", "in", "at"))
+                and self.place_case(toks[0]) in self.syn.locative_cases
+                or (toks and fold(toks[0].head.text) in self.syn.place_heads)
             ):
                 if any(self._owner(x) in mine for x in toks):
                     return place

@@ -143,7 +143,7 @@ class ModalityRules(DetailRules):
         return any(
             self.dep(c) == "advcl"
             and any(
-                self.lem(m) in self.syn.hypothetical_words or fold(m.text) in ("unless", "si", "a menos que")
+                self.lem(m) in self.syn.hypothetical_words or fold(m.text) in self.syn.condition_marks
                 for m in c.children
             )
             for c in t.children

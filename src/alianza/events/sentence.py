@@ -34,12 +34,6 @@ Token = Any  # spacy.tokens.Token: kept loose so that this module imports withou
 MAX_ARG_DEPTH = 4
 VERB_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-# Preposition + article in one word: "al" is "a", "del" is "de", "au" is "à".
-CONTRACTIONS = {"al": "a", "del": "de", "au": "à", "aux": "à", "du": "de", "des": "de"}
-# Prepositions that say where an event happens.
-LOCATIVE = frozenset(
-    {"en", "in", "a", "at", "near", "cerca", "outside", "inside", "around", "across", "throughout", "within", "dans"}
-)
 
 
 @dataclass
@@ -134,7 +128,7 @@ class ParsedSentence:
         for c in t.children:
             if self.dep(c) in self.syn.case or (self.dep(c) == "mark" and c.i < t.i):
                 word = fold(c.text)
-                return CONTRACTIONS.get(word) or (self.lem(c) if self.lem(c) != "a" or word == "a" else "a")
+                return self.syn.contractions.get(word) or (self.lem(c) if self.lem(c) != "a" or word == "a" else "a")
         if fold(t.head.dep_) == "prep":  # ClearNLP: prep -> pobj
             return self.lem(t.head)
         return None
@@ -187,7 +181,7 @@ class ParsedSentence:
         """A place named as where something is ("a bombing near the town of Samarra", "the camp in
         Goma") locates the phrase; it is not its actor."""
         m = self.tok_mention.get(tok.i)
-        return m is not None and m.how == "place" and self.place_case(tok) in LOCATIVE
+        return m is not None and m.how == "place" and self.place_case(tok) in self.syn.locative_cases
 
     def place_case(self, tok: Token) -> str | None:
         """The preposition that places a name, through "the town of", "la ciudad de": "outside of
@@ -196,7 +190,7 @@ class ParsedSentence:
         if case is None and self.dep(tok) in ("appos", "compound", "flat") and tok.head.pos_ in NOUN_POS:
             node, case = tok.head, self.case_of(tok.head)  # "in the capital Kabul"
         for _ in range(3):
-            if case not in ("of", "de", "del", "d'", "du"):
+            if case not in self.syn.of_cases:
                 break
             holder = node.head.head if self.dep(node.head) == "prep" else node.head
             if holder.i == node.i:
@@ -300,7 +294,7 @@ class ParsedSentence:
             return False
         d = self.dep(node)
         core = self.syn.subj | self.syn.obj | {"obj", "dobj", "nsubj", "nsubj:pass", "attr"}
-        return d in core and self.case_of(node) in (None, "a")
+        return d in core and ((case := self.case_of(node)) is None or case in self.syn.dative_cases)
 
     def purpose_clause(self, t: Token) -> bool:
         left = " ".join(fold(x.text) for x in t.lefts)

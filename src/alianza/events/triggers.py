@@ -51,7 +51,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
                 return None  # a word of an actor's name: "riot police", "peace activists"
             if (
                 self.dep(t) in ("nmod", "pobj")
-                and self.case_of(t) in ("de", "of", "d'")
+                and self.case_of(t) in self.syn.of_cases
                 and (holder := t.head.head if self.dep(t) == "pobj" else t.head).pos_ in NOUN_POS
                 and self.lex.lookup(*lemma_keys(holder, self.lemma_of))
             ):
@@ -245,7 +245,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False
         near = [c for c in v.children if self.dep(c) in ("aux", "advmod", "neg")]
         words = {self.lem(c) for c in near} | {fold(c.text) for c in near}
-        return not (words & (self.syn.negation | self.syn.modal_verbs | {"will", "would"}))
+        return not (words & (self.syn.negation | self.syn.modal_verbs | self.syn.future_auxiliaries))
 
     def cued_mode(self, t: Token, v: Token, e: Entry) -> str | None:
         """The mode a word of the trigger's phrase says (the type file's `mode_cues`)."""

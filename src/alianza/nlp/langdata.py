@@ -28,6 +28,7 @@ REQUIRED = (
     "multipliers",
     "quantity_units",
     "syntax",
+    "words",
 )
 
 
@@ -61,7 +62,96 @@ SYNTAX_KEYS = (
     "content_nouns",
     "participation_verbs",
     "commissive_verbs",
+    # words of the event rules (events/*.py)
+    "locative_cases",
+    "place_heads",
+    "charge_marks",
+    "protest_cases",
+    "participation_cases",
+    "condition_marks",
+    "of_cases",
+    "between_cases",
+    "in_cases",
+    "dative_cases",
+    "future_auxiliaries",
 )
+# The `words` block: the actor rules' words (actors/patterns.py compiles them), each a list.
+WORD_KEYS = (
+    "possessive_pronouns",
+    "both_words",
+    "plural_person_nouns",
+    "plural_other_nouns",
+    "of_links",
+    "gap_numbers",
+    "from_words",
+    "led_suffixes",
+    "and_words",
+    "sentence_starters",
+    "place_name_links",
+    "stance_prefixes",
+    "ethnic_before",
+    "ethnic_after",
+    "directions",
+    "direction_links",
+    "residence_of",
+    "residence_in",
+    "residence_articles",
+    "in_before",
+    "in_articles",
+    "name_particles",
+    "people_endings",
+    "quantity_heads",
+    "not_people",
+    "people_words",
+    "count_words",
+    "count_links",
+    "count_excluded",
+)
+
+
+def words_problems(path: str, words: Any) -> list[Problem]:
+    """The `words` block checked: every key of WORD_KEYS a list of words (empty when the rule
+    does not apply to the language), no other key."""
+    if not isinstance(words, dict):
+        return [Problem(path, 0, "words: must be a mapping")]
+    problems = [Problem(path, 0, f"words: missing key {k!r}") for k in WORD_KEYS if k not in words]
+    for k, v in words.items():
+        if k not in WORD_KEYS:
+            problems.append(Problem(path, 0, f"words: unknown key {k!r} (known: {', '.join(WORD_KEYS)})"))
+        elif not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+            problems.append(Problem(path, 0, f"words.{k}: must be a list of words"))
+    return problems
+
+
+# Word-list keys a language may leave out (the rule then does nothing for it).
+SYNTAX_OPTIONAL = (
+    "tense_aux",  # nlp/repair.py: auxiliaries of compound tenses the model parses as passives
+    "unaccusative_verbs",  # events/sentence.py: motion verbs that take "être", not a passive
+    "light_obl",  # events/triggers.py: labels of a light verb's object through a preposition
+)
+# The `syntax` keys that are not word lists, with the type each must have.
+SYNTAX_OTHER: dict[str, type] = {"pro_drop": bool, "contractions": dict}
+
+
+def syntax_problems(path: str, syn: Any) -> list[Problem]:
+    """The `syntax` block checked against its schema: every word-list key present and a list of
+    strings, the others of their type, no key the code does not read (a typo would be ignored
+    silently and the rule would run without its words)."""
+    if not isinstance(syn, dict):
+        return [Problem(path, 0, "syntax: must be a mapping")]
+    problems = [Problem(path, 0, f"syntax: missing key {k!r}") for k in SYNTAX_KEYS if k not in syn]
+    for k, v in syn.items():
+        if k in SYNTAX_OTHER:
+            if not isinstance(v, SYNTAX_OTHER[k]):
+                problems.append(Problem(path, 0, f"syntax.{k}: must be a {SYNTAX_OTHER[k].__name__}"))
+            elif isinstance(v, dict) and not all(isinstance(a, str) and isinstance(b, str) for a, b in v.items()):
+                problems.append(Problem(path, 0, f"syntax.{k}: must map words to words"))
+        elif k not in SYNTAX_KEYS and k not in SYNTAX_OPTIONAL:
+            known = ", ".join((*SYNTAX_KEYS, *SYNTAX_OPTIONAL, *SYNTAX_OTHER))
+            problems.append(Problem(path, 0, f"syntax: unknown key {k!r} (known: {known})"))
+        elif not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+            problems.append(Problem(path, 0, f"syntax.{k}: must be a list of words"))
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +160,8 @@ class Syntax:
 
     pro_drop: bool
     sets: dict[str, frozenset[str]]
+    # preposition + article in one word -> the case it stands for (values as written: "au" is "à")
+    contractions: dict[str, str] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -100,6 +192,8 @@ class LangData:
     syntax: Syntax
     # infinitive ending -> participle endings, for the cheap pass ("desaparecidas" is "desaparecer")
     participles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the actor rules' words, as written (actors/patterns.py compiles them)
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _names(items: list[Any]) -> list[list[str]]:
@@ -124,7 +218,9 @@ def load_langdata(lang: str) -> LangData:
     raw = load_yaml(path)
     problems = [Problem(str(path), 0, f"missing key {k!r}") for k in REQUIRED if k not in raw]
     syn = raw.get("syntax") or {}
-    problems += [Problem(str(path), 0, f"syntax: missing key {k!r}") for k in SYNTAX_KEYS if k not in syn]
+    problems += syntax_problems(str(path), syn)
+    if "words" in raw:
+        problems += words_problems(str(path), raw["words"])
     if not problems and (len(raw["months"]) != 12 or len(raw["weekdays"]) != 7):
         problems.append(Problem(str(path), 0, "months must list 12 entries and weekdays 7"))
     raise_problems(problems)
@@ -154,6 +250,11 @@ def load_langdata(lang: str) -> LangData:
         about=tuple(fold(w) for w in rw["about"]),
         multipliers={fold(k): int(v) for k, v in raw["multipliers"].items()},
         quantity_units=qunits,
-        syntax=Syntax(bool(syn.get("pro_drop")), {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)}),
+        syntax=Syntax(
+            bool(syn.get("pro_drop")),
+            {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)},
+            {fold(k): str(v) for k, v in (syn.get("contractions") or {}).items()},
+        ),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
+        words={k: tuple(str(w) for w in v) for k, v in raw["words"].items()},
     )
