@@ -13,7 +13,7 @@ followed by a name is that person (`titles`).
 from __future__ import annotations
 
 from ..types import Actor
-from .hits import AND_GAP, FROM_WORD, LED_GAP, OF_GAP, ORIGIN_SECTORS, POSS_GAP, SPACE_GAP, Hit
+from .hits import ORIGIN_SECTORS, POSS_GAP, SPACE_GAP, Hit
 from .readings import country_of, person_of, pick_reading
 from .scan import Scan
 from .titles import apposition, modifier_gap, possessive_modifier_gap
@@ -29,8 +29,8 @@ def sector_of_country(s: Scan, i: int) -> int | None:
         return None
     gap = text[h.end : nxt.start]
     qual = None
-    of = OF_GAP.match(gap)
-    if of and FROM_WORD.search(gap) and sector.sector not in ORIGIN_SECTORS:
+    of = s.pat.of_gap.match(gap)
+    if of and s.pat.from_word.search(gap) and sector.sector not in ORIGIN_SECTORS:
         of = None  # "withdrew its forces from Panama": "from" is where they leave, not whose
     last = nxt  # the hit that says the country
     if of and nxt.kind("sector") and (inner := _state_body_country(s, i + 1)) is not None:
@@ -41,7 +41,7 @@ def sector_of_country(s: Scan, i: int) -> int | None:
         return None
     actor = Actor(country=qual.country, sector=sector.sector, name=qual.name, org=qual.org)
     end, how = last.end, "adjective" if last.kind("demonym") else "title"
-    if (app := apposition(text, end, kb, ctx, actor)) is not None:
+    if (app := apposition(text, end, kb, ctx, actor, s.pat)) is not None:
         end, actor = app
         how = "apposition"
     s.emit(h.start, end, actor, how)
@@ -57,7 +57,7 @@ def _state_body_country(s: Scan, j: int) -> Hit | None:
     if after is None or not (sec := body.kind("sector")) or sec.sector != "GOV":
         return None
     gap = s.text[body.end : after.start]
-    if (SPACE_GAP.match(gap) and after.kind("demonym")) or (OF_GAP.match(gap) and after.kind("country")):
+    if (SPACE_GAP.match(gap) and after.kind("demonym")) or (s.pat.of_gap.match(gap) and after.kind("country")):
         return after
     return None
 
@@ -72,7 +72,7 @@ def two_nationalities(s: Scan, i: int) -> int | None:
         and nxt.kind("demonym")
         and nxt2 is not None
         and (sec2 := nxt2.kind("sector"))
-        and AND_GAP.match(text[h.end : nxt.start])
+        and s.pat.and_gap.match(text[h.end : nxt.start])
         and (
             SPACE_GAP.match(text[nxt.end : nxt2.start])
             or modifier_gap(text[nxt.end : nxt2.start], s.kb.sector_modifiers.get(s.lang, frozenset()))
@@ -101,7 +101,7 @@ def nationality_sector(s: Scan, i: int) -> int | None:
         SPACE_GAP.match(gap)
         or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
         or (h.kind("demonym", "igo") and modifier_gap(gap, modifiers))
-        or (h.kind("demonym") and LED_GAP.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
+        or (h.kind("demonym") and s.pat.led_gap.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
         or possessive_modifier_gap(gap, modifiers)  # "Lebanon's new President", "Iran's religious leader"
     ):
         return None
@@ -124,7 +124,7 @@ def nationality_sector(s: Scan, i: int) -> int | None:
     if nxt2 is not None and nxt2.kind("sector") and SPACE_GAP.match(text[nxt.end : nxt2.start]):
         end, step = nxt2.end, 3
         s.used.add(i + 2)
-    if (app := apposition(text, end, kb, ctx, actor)) is not None:
+    if (app := apposition(text, end, kb, ctx, actor, s.pat)) is not None:
         end, actor = app
         how = "title"
     s.emit(h.start, end, actor, how)

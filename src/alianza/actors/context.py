@@ -17,9 +17,10 @@ from dataclasses import replace
 from ..textutil import fold
 from ..types import Actor, ActorMention
 from .article import ArticleContext
-from .coreference import PLURAL_REF, plural_ref_at
+from .coreference import plural_ref_at
 from .hits import Hit, inside_name
 from .kb import Entry
+from .patterns import ActorPatterns, actor_patterns
 from .residence import after_in
 from .scan import Scan
 from .titles import apposition
@@ -27,7 +28,6 @@ from .titles import apposition
 # Sectors of armed or political actors that act inside one country: their victims and opponents
 # named only by a sector ("los campesinos", "tropas del Ejército Nacional") are in that country.
 DOMESTIC_SECTORS = frozenset({"REB", "UAF", "CRM", "INS", "OPP"})
-POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|his|her|su|sus|son|sa|ses|leur|leurs)\s+$", re.I)
 
 
 def noun_use(text: str, h: Hit, markers: frozenset[str]) -> bool:
@@ -39,10 +39,10 @@ def noun_use(text: str, h: Hit, markers: frozenset[str]) -> bool:
     return before is None or fold(before.group(1)) in markers or before.group(1).isdigit()
 
 
-def possessor(text: str, h: Hit, out: list[ActorMention], offset: int) -> str | None:
+def possessor(text: str, h: Hit, out: list[ActorMention], offset: int, pat: ActorPatterns) -> str | None:
     """ "Syria offered its troops", "Rusia retiró sus tropas": the possessive points back to the
     nearest actor of the sentence with a country."""
-    if not POSSESSIVE_PRONOUN.search(text[max(0, h.start - 8) : h.start]):
+    if not pat.possessive_pronoun.search(text[max(0, h.start - 8) : h.start]):
         return None
     before = [m for m in out if m.end - offset <= h.start and m.actor.country and m.actor.country not in ("---",)]
     return before[-1].actor.country if before else None
@@ -69,17 +69,23 @@ def domestic_conflict_country(out: list[ActorMention]) -> list[ActorMention]:
     ]
 
 
-def sentence_place(hits: list[Hit], text: str, ctx: ArticleContext) -> str | None:
+def sentence_place(hits: list[Hit], text: str, ctx: ArticleContext, lang: str) -> str | None:
     """The country of the first place the sentence names (a country counts when it is named as
     where things happen: "in Serbia"). Every such place also counts towards the article's home."""
     for h in hits:  # places first: they give bare sectors their country
-        if (e := h.kind("place")) and not h.kind("country", "person") or (e := h.kind("country")) and after_in(text, h):
+        if (
+            (e := h.kind("place"))
+            and not h.kind("country", "person")
+            or (e := h.kind("country"))
+            and after_in(text, h, actor_patterns(lang))
+        ):
             ctx.place_countries.append(e.country or "")
     return next(
         (
             e.country
             for h in hits
-            if ((e := h.kind("place")) and not h.kind("person")) or ((e := h.kind("country")) and after_in(text, h))
+            if ((e := h.kind("place")) and not h.kind("person"))
+            or ((e := h.kind("country")) and after_in(text, h, actor_patterns(lang)))
         ),
         None,
     )
@@ -89,16 +95,16 @@ def bare_sector(s: Scan, h: Hit, e: Entry) -> None:
     """A sector hit no composition took ("la policía", "los militares"): emitted when it names
     someone here, with the country of its possessor, the sentence's place or the article's home."""
     text = s.text
-    if PLURAL_REF.match(text, max(0, h.start - 12)) or plural_ref_at(text, h):
+    if s.pat.plural_ref.match(text, max(0, h.start - 12)) or plural_ref_at(text, h, s.pat):
         return
     if e.adjective and not noun_use(text, h, s.kb.noun_markers.get(s.lang, frozenset())):
         return  # "cooperación militar", "han estado": the word is not naming anyone here
-    if text[h.start].isupper() and inside_name(text, h):
+    if text[h.start].isupper() and inside_name(text, h, s.pat):
         return  # "Tom King", "Martin Luther King": a surname, not a monarch
-    app = apposition(text, h.end, s.kb, s.ctx, Actor(sector=e.sector))
+    app = apposition(text, h.end, s.kb, s.ctx, Actor(sector=e.sector), s.pat)
     if app is not None and app[1].country:
         s.emit(h.start, app[0], app[1], "apposition")
         return
-    owner = possessor(text, h, s.out, s.offset)
+    owner = possessor(text, h, s.out, s.offset, s.pat)
     country = owner or s.sentence_place or s.ctx.home_country()  # None unless one country dominates
     s.emit(h.start, h.end, Actor(country=country, sector=e.sector), "context" if country else "sector")

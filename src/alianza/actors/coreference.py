@@ -13,26 +13,18 @@ import re
 from ..textutil import fold
 from ..types import Actor, ActorMention
 from .article import ArticleContext
-from .hits import NAME_TOKEN, OF_GAP, Hit
-
-PLURAL_REF = re.compile(
-    r"\b(?:ambos|ambas|los dos|las dos|both|the two|les deux)\s+"
-    r"(?P<what>líderes|lideres|mandatarios|presidentes|dirigentes|gobiernos|países|paises|naciones|"
-    r"leaders|presidents|governments|countries|nations|dirigeants|pays|gouvernements)\b",
-    re.I,
-)
-PERSON_WORDS = frozenset(
-    fold(w)
-    for w in ["líderes", "lideres", "mandatarios", "presidentes", "dirigentes", "leaders", "presidents", "dirigeants"]
-)
+from .hits import NAME_TOKEN, Hit
+from .patterns import ActorPatterns
 
 
-def plural_ref_at(text: str, h: Hit) -> bool:
-    m = re.search(r"(?:ambos|ambas|los dos|las dos|both|the two|les deux)\s+$", text[: h.start], re.I)
+def plural_ref_at(text: str, h: Hit, pat: ActorPatterns) -> bool:
+    m = pat.plural_ref_before.search(text[: h.start])
     return m is not None
 
 
-def remembered_names(text: str, hits: list[Hit], out: list[ActorMention], ctx: ArticleContext, offset: int) -> None:
+def remembered_names(
+    text: str, hits: list[Hit], out: list[ActorMention], ctx: ArticleContext, offset: int, pat: ActorPatterns
+) -> None:
     """Names met earlier in the article ("Putin", "Sybiha") that the gazetteer does not know."""
     covered = [(m.start - offset, m.end - offset) for m in out]
     for m in re.finditer(rf"\b{NAME_TOKEN}(?:\s+{NAME_TOKEN})?", text):
@@ -47,7 +39,9 @@ def remembered_names(text: str, hits: list[Hit], out: list[ActorMention], ctx: A
                     (
                         x
                         for x in out
-                        if x.how in ("context", "sector") and x.actor.sector and OF_GAP.match(text[x.end - offset : s])
+                        if x.how in ("context", "sector")
+                        and x.actor.sector
+                        and pat.of_gap.match(text[x.end - offset : s])
                     ),
                     None,
                 )
@@ -64,9 +58,9 @@ def remembered_names(text: str, hits: list[Hit], out: list[ActorMention], ctx: A
                 break
 
 
-def plural_references(text: str, out: list[ActorMention], ctx: ArticleContext, offset: int) -> None:
-    for m in PLURAL_REF.finditer(text):
-        people = fold(m["what"]) in PERSON_WORDS
+def plural_references(text: str, out: list[ActorMention], ctx: ArticleContext, offset: int, pat: ActorPatterns) -> None:
+    for m in pat.plural_ref.finditer(text):
+        people = fold(m["what"]) in pat.person_words
         pool = ctx.recent_people if people else ctx.recent_countries
         if len(pool) < 2:
             continue

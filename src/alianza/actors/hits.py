@@ -17,62 +17,15 @@ from dataclasses import dataclass
 from ..textutil import fold, fold_keep_length
 from ..types import Place
 from .kb import Entry, KnowledgeBase
+from .patterns import NAME_TOKEN, ActorPatterns, actor_patterns
 
-NAME_TOKEN = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
-OF_GAP = re.compile(
-    r"^\s+(?:de|del|de la|de los|de las|of|of the|d'|du|de l'|des|from|from the|procedentes de)\s+"
-    r"(?:(?:two|three|four|several|some|dos|tres|varios|varias|\d+)\s+)?$",
-    re.I,
-)
+__all__ = ["NAME_TOKEN", "POSS_GAP", "SPACE_GAP", "Hit", "gazetteer_hits", "inside_name", "place_in", "place_countries"]
+
 POSS_GAP = re.compile(r"^\s*(?:['’]s)?\s+$")
 SPACE_GAP = re.compile(r"^\s+$")
-FROM_WORD = re.compile(r"\b(?:from|procedentes)\b", re.I)
 # People "from" a country are its own ("refugees from Syria", "doctors from two American aid
 # groups"); troops, officials and workers "from" a place are as often leaving it.
 ORIGIN_SECTORS = frozenset({"REF", "HLH", "MED", "EDU", "ELI", "NGO", "REL", "BUS", "AGR"})
-LED_GAP = re.compile(r"^-(?:led|backed|sponsored|trained|supported|armed)\s+$", re.I)
-AND_GAP = re.compile(r"^\s+(?:and|y|e|et)\s+$", re.I)
-SENTENCE_STARTERS = frozenset(
-    fold(w)
-    for w in [
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "en",
-        "desde",
-        "ayer",
-        "hoy",
-        "según",
-        "pero",
-        "y",
-        "mientras",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "from",
-        "yesterday",
-        "today",
-        "but",
-        "and",
-        "while",
-        "when",
-        "after",
-        "before",
-        "le",
-        "les",
-        "des",
-        "depuis",
-        "hier",
-        "mais",
-        "et",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +43,6 @@ class Hit:
 
 # "San José de Apartadó", "San José del Guaviare": a place name that goes on is another place
 # (unless what follows is a name the base knows: "la cumbre de Bruselas de la OTAN")
-LONGER_NAME_AFTER = re.compile(rf"\s+(?:de|del|de la|de los)\s+({NAME_TOKEN})")
-
-
-STANCE_PREFIX = re.compile(r"\b(?:anti|pro|contra)-$")
 
 
 def local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
@@ -103,13 +52,14 @@ def local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
 
 
 def gazetteer_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
+    pat = actor_patterns(lang)
     folded = fold_keep_length(text)
     found: list[Hit] = []
     for end, key in kb.automaton(lang).iter(folded):
         start = end - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
             continue
-        if STANCE_PREFIX.search(folded, max(0, start - 6), start):
+        if pat.stance_prefix.search(folded, max(0, start - 6), start):
             continue  # "anti-Syria journalist", "pro-Russian separatists", "anti-government protesters": a stance
         entries = tuple(
             e
@@ -125,7 +75,7 @@ def gazetteer_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     starts = {h.start for h in found}
     found = [
         Hit(h.start, h.end, tuple(e for e in h.entries if e.kind not in ("place", "metonym")))
-        if (m := LONGER_NAME_AFTER.match(text, h.end)) and m.start(1) not in starts and h.kind("place")
+        if (m := pat.longer_name_after.match(text, h.end)) and m.start(1) not in starts and h.kind("place")
         else h
         for h in found
     ]
@@ -138,10 +88,10 @@ def gazetteer_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def inside_name(text: str, h: Hit) -> bool:
+def inside_name(text: str, h: Hit, pat: ActorPatterns) -> bool:
     """ "George Washington": a capitalised word right before a place name makes it a person's name."""
     m = re.search(rf"({NAME_TOKEN})\s+$", text[: h.start])
-    return m is not None and fold(m.group(1)) not in SENTENCE_STARTERS
+    return m is not None and fold(m.group(1)) not in pat.sentence_starters
 
 
 def place_in(text: str, lang: str, kb: KnowledgeBase, offset: int = 0) -> list[tuple[int, int, Place]]:

@@ -9,30 +9,18 @@ country is named as where things happen ("in Serbia", "en el norte de Siria").
 
 from __future__ import annotations
 
-import re
-
 from ..types import Actor
 from .article import ArticleContext
 from .hits import SPACE_GAP, Hit
 from .kb import KnowledgeBase
+from .patterns import ActorPatterns
 from .readings import country_of
 from .scan import Scan
 
-ETHNIC_BEFORE = re.compile(r"\b(?:ethnic|de etnia|d'origine)\s+$", re.I)
-ETHNIC_AFTER = re.compile(r"\s+(?:étnic[oa]s?|ethniques?)\b", re.I)
-DIRECTION = (
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|"
-    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|norte|sur|este|oeste|centro|"
-    r"noreste|noroeste|sureste|suroeste|nord|sud|est|ouest)\s+(?:of\s+|del?\s+)?)?"
-)
-RESIDENCE_OF = re.compile(rf"^\s+(?:of|de|del)\s+(?:the\s+)?{DIRECTION}$", re.I)
-RESIDENCE_IN = re.compile(rf"^\s+(?:in|en|living in|residing in)\s+(?:the\s+)?{DIRECTION}$", re.I)
-IN_BEFORE = re.compile(rf"\b(?:en|in|à|au|across|throughout|inside|within)\s+(?:the\s+|el\s+|la\s+)?{DIRECTION}$", re.I)
 
-
-def after_in(text: str, h: Hit) -> bool:
+def after_in(text: str, h: Hit, pat: ActorPatterns) -> bool:
     """ "in Serbia", "in east Bosnia", "en el norte de Siria": a country named as where things happen."""
-    return IN_BEFORE.search(text[max(0, h.start - 30) : h.start]) is not None
+    return pat.in_before.search(text[max(0, h.start - 30) : h.start]) is not None
 
 
 def residence(
@@ -43,6 +31,7 @@ def residence(
     ctx: ArticleContext,
     used: set[int],
     sentence_place: str | None,
+    pat: ActorPatterns,
 ) -> tuple[int, int, Actor, tuple[int, ...]] | None:
     """An ethnic group named by a nationality word, coded by where it lives: "ethnic Albanians in
     Serbia", "the Albanians of southern Serbia", "los rusos étnicos de Letonia" (the place named),
@@ -50,14 +39,14 @@ def residence(
     sentence about Serbia (the sentence's place). Returns the span, the actor and the hits used."""
     h = hits[i]
     d = h.kind("demonym")
-    after = ETHNIC_AFTER.match(text, h.end)  # "los rusos étnicos de Letonia"
+    after = pat.ethnic_after.match(text, h.end)  # "los rusos étnicos de Letonia"
     if d is None or not (text[h.start].isupper() or after):
         return None
     nxt = hits[i + 1] if i + 1 < len(hits) else None
-    ethnic = after is not None or ETHNIC_BEFORE.search(text[max(0, h.start - 12) : h.start]) is not None
+    ethnic = after is not None or pat.ethnic_before.search(text[max(0, h.start - 12) : h.start]) is not None
     if nxt is not None and nxt.kind("country", "place") and not nxt.kind("person"):
         gap = text[after.end() if after else h.end : nxt.start]
-        if RESIDENCE_OF.match(gap) or (ethnic and RESIDENCE_IN.match(gap)):
+        if pat.residence_of.match(gap) or (ethnic and pat.residence_in.match(gap)):
             where = country_of(nxt, kb, ctx, text)
             if where is not None and where.country:
                 return h.start, nxt.end, Actor(country=where.country, sector="CVL"), (i, i + 1)
@@ -79,7 +68,7 @@ def residence(
 def resident_group(s: Scan, i: int) -> int | None:
     """An ethnic group at hit `i`, coded by where it lives: the mention replaces what an earlier
     step made of its first word. Returns the index of the next hit to read, or None."""
-    res = residence(s.hits, i, s.text, s.kb, s.ctx, s.used, s.sentence_place)
+    res = residence(s.hits, i, s.text, s.kb, s.ctx, s.used, s.sentence_place, s.pat)
     if res is None:
         return None
     start, end, actor, taken = res

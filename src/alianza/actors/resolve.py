@@ -50,14 +50,14 @@ COMPOSITIONS: tuple[Callable[[Scan, int], int | None], ...] = (
 def find_mentions(text: str, lang: str, kb: KnowledgeBase, ctx: ArticleContext, offset: int = 0) -> list[ActorMention]:
     """Actor mentions of one sentence, with absolute offsets (`offset` = the sentence start)."""
     hits = gazetteer_hits(kb, lang, text)
-    scan = Scan(text, lang, kb, ctx, offset, hits, sentence_place(hits, text, ctx))
+    scan = Scan(text, lang, kb, ctx, offset, hits, sentence_place(hits, text, ctx, lang))
     i = 0
     while i < len(hits):
         i = _composed_at(scan, i)
     for i, h in enumerate(hits):
         _single(scan, i, h)
-    remembered_names(text, hits, scan.out, ctx, offset)
-    plural_references(text, scan.out, ctx, offset)
+    remembered_names(text, hits, scan.out, ctx, offset, scan.pat)
+    plural_references(text, scan.out, ctx, offset, scan.pat)
     out = domestic_conflict_country(scan.out)
     return sorted(out, key=lambda m: m.start)
 
@@ -86,19 +86,19 @@ def _single(s: Scan, i: int, h: Hit) -> None:
     elif e := h.kind("igo", "group"):
         s.emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "organisation")
     elif e := h.kind("metonym"):
-        if inside_name(text, h):
+        if inside_name(text, h, s.pat):
             return
         s.emit(h.start, h.end, Actor(country=e.country, sector=e.sector, org=e.org), "metonym")
     elif e := h.kind("ambiguous"):
         s.emit(h.start, h.end, Actor(country=pick_reading(kb, e.name or "", text, ctx)), "gazetteer")
     elif e := h.kind("country"):
         s.emit(h.start, h.end, Actor(country=e.country), "gazetteer")
-    elif (e := h.kind("place")) and not inside_name(text, h):
+    elif (e := h.kind("place")) and not inside_name(text, h, s.pat):
         # "attacked Kharkiv": a place in an argument stands for its country (CAMEO convention)
         s.emit(h.start, h.end, Actor(country=e.country), "place")
     elif e := h.kind("demonym"):
         # "30.000 israelíes", "miles de manifestantes kurdos", "thousands of Nigerians": counted people, not the state
-        sector = "CVL" if counted_people(text, h.start) else None
+        sector = "CVL" if counted_people(text, h.start, s.pat) else None
         s.emit(h.start, h.end, Actor(country=e.country, sector=sector), "adjective")
     elif e := h.kind("sector"):
         bare_sector(s, h, e)

@@ -13,6 +13,7 @@ from ..types import Actor, ActorMention
 from .article import ArticleContext
 from .hits import Hit
 from .kb import KnowledgeBase
+from .patterns import ActorPatterns, actor_patterns
 
 
 @dataclass
@@ -28,6 +29,11 @@ class Scan:
     sentence_place: str | None  # the country of the first place the sentence names, if any
     out: list[ActorMention] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # indexes of the hits a composition took
+
+    @property
+    def pat(self) -> ActorPatterns:
+        """The sentence language's actor cues (compiled once per language)."""
+        return actor_patterns(self.lang)
 
     def hit(self, i: int) -> Hit | None:
         return self.hits[i] if i < len(self.hits) else None

@@ -15,15 +15,15 @@ import re
 from ..textutil import fold
 from ..types import Actor
 from .article import ArticleContext
-from .hits import NAME_TOKEN
 from .kb import KnowledgeBase
+from .patterns import ActorPatterns
 
-NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:de|del|la|van|von|der|bin|al|el|da)\s+)?{NAME_TOKEN}){{0,3}}")
 
-
-def person_after(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext) -> tuple[int, str] | None:
+def person_after(
+    text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, pat: ActorPatterns
+) -> tuple[int, str] | None:
     """A capitalised name right after `pos` (apposition or title): its end and the name."""
-    m = NAME_RE.match(text, pos)
+    m = pat.name_re.match(text, pos)
     if not m:
         return None
     name = re.sub(r"['’]s?$", "", m.group().rstrip(".,"))  # "President Reagan's statement"
@@ -32,14 +32,16 @@ def person_after(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext) ->
     return m.start() + len(name), name
 
 
-def apposition(text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, title: Actor) -> tuple[int, Actor] | None:
+def apposition(
+    text: str, pos: int, kb: KnowledgeBase, ctx: ArticleContext, title: Actor, pat: ActorPatterns
+) -> tuple[int, Actor] | None:
     """A name after a title ("..., Vladímir Putin," / "President Vladimir Putin"): the person, coded.
 
     The title's country and sector win over the base when they disagree: the text is about that date.
     """
     gap = re.match(r"\s*,?\s*", text[pos:])
     start = pos + (gap.end() if gap else 0)
-    got = person_after(text, start, kb, ctx)
+    got = person_after(text, start, kb, ctx, pat)
     if got is None:
         return None
     end, name = got

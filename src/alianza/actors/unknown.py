@@ -16,44 +16,15 @@ bare number of people ("más de 12.000 protestaron").
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..textutil import fold
 from ..types import Actor, ActorMention
 from .kb import KnowledgeBase
+from .patterns import ActorPatterns, actor_patterns
 
 Token = Any  # a spaCy Token
 
-PEOPLE_ENDINGS = {
-    "es": ("eros", "eras", "istas", "ados", "adas", "idos", "antes", "entes", "ores", "oras", "anos", "anas", "inos",
-           "inas", "enses", "eños", "eñas", "ero", "ista", "ado", "ante", "ente", "or", "ora"),
-    "en": ("ers", "ists", "ians", "ants", "ents", "ees", "ors", "men", "er", "ist", "ian", "ant", "ent", "or", "man"),
-}  # fmt: skip
-# heads that count people, not name them: "decenas de colonos", "un grupo de", "miles de personas"
-QUANTITY_HEADS = {
-    "es": {"decena", "decenas", "centenar", "centenares", "cientos", "miles", "millares", "millar", "grupo", "grupos",
-           "veintena", "treintena", "docena", "docenas", "mayoría", "parte", "unos", "unas", "medio", "mitad"},
-    "en": {"dozens", "dozen", "hundreds", "thousands", "scores", "group", "groups", "crowd", "crowds", "majority",
-           "tens", "millions", "some", "several", "many"},
-}  # fmt: skip
-# nouns with a people ending that name things or abstractions
-NOT_PEOPLE = {
-    "es": {"estado", "mercado", "senado", "pasado", "resultado", "tratado", "acuerdo", "sector", "interior", "exterior",
-           "valor", "error", "motor", "temor", "rumor", "honor", "calor", "color", "amor", "dolor", "favor", "labor",
-           "presidente", "gobierno", "frente", "ambiente", "accidente", "incidente", "continente", "expediente",
-           "contrato", "mandato", "atentado", "comunicado", "enfrentamiento", "cuidado", "ministerio", "juzgado"},
-    "en": {"government", "statement", "number", "member", "center", "centre", "order", "power", "water", "paper",
-           "letter", "matter", "other", "border", "report", "agreement", "president", "minister", "event"},
-}  # fmt: skip
-# people nouns without a people ending
-PEOPLE_WORDS = {
-    "es": {"miembro", "miembros", "joven", "jóvenes", "mujer", "mujeres", "hombre", "hombres", "familia", "familias",
-           "fieles", "hinchas", "presos", "reos", "rehenes", "colegas", "líderes", "jefes", "padres", "madres",
-           "vecinos", "miles", "cientos", "centenares"},
-    "en": {"members", "youths", "women", "men", "families", "fans", "prisoners", "inmates", "colleagues", "leaders",
-           "parents", "mothers", "people", "crowds", "locals"},
-}  # fmt: skip
 MAX_SIDE_TOKENS = 10
 
 
@@ -61,7 +32,7 @@ def _head_through_quantity(tok: Token, lang: str) -> Token:
     """ "decenas de colonos" -> colonos; "Unos 600 miembros de los Sin Tierra" -> miembros."""
     node = tok
     for _ in range(2):
-        if fold(node.text) not in QUANTITY_HEADS[lang] and node.pos_ != "NUM":
+        if fold(node.text) not in actor_patterns(lang).quantity_heads and node.pos_ != "NUM":
             break
         kids = [g for c in node.children for g in ([c] if c.pos_ != "ADP" else list(c.children))]
         nxt = next((c for c in kids if c.pos_ in ("NOUN", "PROPN") and c.i > node.i), None)
@@ -80,7 +51,8 @@ def _sector(word: str, lang: str, kb: KnowledgeBase) -> str | None:
 
 def names_people(tok: Token, lang: str, kb: KnowledgeBase) -> tuple[bool, str | None]:
     """(is the phrase headed by `tok` someone, the sector its head noun names)."""
-    if tok.pos_ == "PRON" or lang not in PEOPLE_ENDINGS:
+    pat = actor_patterns(lang)
+    if tok.pos_ == "PRON" or not pat.people_endings:
         return False, None
     head = _head_through_quantity(tok, lang)
     sector = _sector(head.text, lang, kb) or _sector(head.lemma_, lang, kb)
@@ -91,8 +63,8 @@ def names_people(tok: Token, lang: str, kb: KnowledgeBase) -> tuple[bool, str | 
     if head.pos_ == "NUM" or (tok.pos_ == "NUM" and head is tok):
         return bool(head.like_num), "CVL" if head.like_num else None  # "más de 12.000 protestaron"
     word = fold(head.text)
-    if head.pos_ in ("NOUN", "ADJ") and word not in NOT_PEOPLE[lang] and fold(head.lemma_) not in NOT_PEOPLE[lang]:
-        if (word.endswith(PEOPLE_ENDINGS[lang]) and len(word) > 4) or word in PEOPLE_WORDS[lang]:
+    if head.pos_ in ("NOUN", "ADJ") and word not in pat.not_people and fold(head.lemma_) not in pat.not_people:
+        if (word.endswith(pat.people_endings) and len(word) > 4) or word in pat.people_words:
             return True, "CVL"  # people of no role the base knows are civilians (CAMEO CVL)
     return False, None
 
@@ -151,23 +123,10 @@ def word_sides(
     return out
 
 
-_COUNT = re.compile(r"(?:^|\s)(\d[\d.,]*|\w+)(?:\s+(?:de|of))?\s*$", re.IGNORECASE)
-_NUMBERS = (
-    "dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil two three four five six seven eight nine ten"
-)
-_COUNT_WORDS = frozenset(fold(w) for lang in QUANTITY_HEADS for w in QUANTITY_HEADS[lang]).union(_NUMBERS.split()) - {
-    "parte",
-    "mayoria",
-    "medio",
-    "some",
-    "many",
-}
-
-
-def counted_people(text: str, start: int) -> bool:
+def counted_people(text: str, start: int, pat: ActorPatterns) -> bool:
     """Is the word at `start` counted ("30.000 israelíes", "miles de kurdos", "thousands of Nigerians")?"""
-    m = _COUNT.search(text[max(0, start - 40) : start])
+    m = pat.count_re.search(text[max(0, start - 40) : start])
     if m is None:
         return False
     word = m.group(1)
-    return word[0].isdigit() or fold(word) in _COUNT_WORDS
+    return word[0].isdigit() or fold(word) in pat.count_words
