@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ..datafiles import Problem, data_dir, item_lines, line_of, load_yaml, overlay_dir, raise_problems
+from ..nlp.langdata import available_languages, load_langdata
 from ..textutil import fold
 from .ontology import EventType, load_ontology
 
@@ -72,7 +73,8 @@ KEYS = frozenset(
 YIELD_CONDITIONS = frozenset({"recipient"})
 DEFAULT_SLOTS = {
     "verb": (("subj",), ("obj", "iobj", "dative")),
-    "noun": (("governor", "de", "of", "amod", "poss", "by", "por", "entre", "between"), ()),
+    # a noun's source slots name the language's prepositions: `noun_source_slots` in data/lang/<lang>.yaml
+    "noun": (("governor", "amod", "poss"), ()),
 }
 
 
@@ -216,14 +218,29 @@ def lexicon_file(path: Path, lang: str, problems: list[Problem]) -> list[Entry]:
             problems.append(Problem(str(path), line, f"{where}: pos must be verb or noun"))
             continue
         ids.add(e["id"])
-        out.append(_entry(e, etype, pos, mode, cues, yields, f"{lang}/{path.name}#{e['id']}"))
+        out.append(_entry(e, etype, pos, mode, cues, yields, f"{lang}/{path.name}#{e['id']}", _noun_slots(lang)))
     return out
 
 
+def _noun_slots(lang: str) -> tuple[str, ...] | None:
+    """The language's default source slots of a noun trigger, or None for a folder of lexicons
+    with no language file (the language-free slots of DEFAULT_SLOTS then)."""
+    return load_langdata(lang).noun_source_slots if lang in available_languages() else None
+
+
 def _entry(
-    e: dict[str, Any], etype: str, pos: str, mode: str | None, cues: dict[str, str], yields: dict[str, str], rule: str
+    e: dict[str, Any],
+    etype: str,
+    pos: str,
+    mode: str | None,
+    cues: dict[str, str],
+    yields: dict[str, str],
+    rule: str,
+    noun_slots: tuple[str, ...] | None = None,
 ) -> Entry:
     src, tgt = DEFAULT_SLOTS[pos]
+    if pos == "noun" and noun_slots:
+        src = noun_slots
     return Entry(
         rule=rule,
         type=etype,

@@ -32,6 +32,11 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in ws) or r"(?!x)x"
 
 
+def _opt(words: tuple[str, ...]) -> str:
+    """An optional linking word and its spaces ("de ", "of "), or nothing when there are none."""
+    return rf"(?:(?:{_alt(words)})\s+)?" if words else ""
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     iso: re.Pattern[str]
@@ -43,6 +48,7 @@ class _Patterns:
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     ago: re.Pattern[str]
+    morning_before: re.Pattern[str]  # "de la mañana": the morning, not tomorrow
 
 
 @cache
@@ -52,24 +58,27 @@ def _patterns(lang: str) -> _Patterns:
     nxt, last, this = _alt(ld.next_words), _alt(ld.last_words), _alt(ld.this_words)
     mod = rf"(?:(?P<pre>{nxt}|{last}|{this})\s+)?"
     num = _alt(ld.numbers)
+    dw = ld.date_words
     return _Patterns(
         iso=re.compile(rf"\b{YEAR}-(\d\d)-(\d\d)\b"),
         numeric=re.compile(rf"\b(\d{{1,2}})[./-](\d{{1,2}})[./-]{YEAR}\b"),
         day_month=re.compile(
-            rf"\b{mod}(?P<d>\d{{1,2}})(?:º|°|st|nd|rd|th|er)?\s+(?:de\s+|of\s+)?(?P<m>{month})\.?"
-            rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y>{YEAR[1:-1]}))?(?!\w)"
+            rf"\b{mod}(?P<d>\d{{1,2}})(?:{_alt(dw['ordinal_suffixes'])})?\s+{_opt(dw['day_month_links'])}(?P<m>{month})\.?"
+            rf"(?:,?\s+{_opt(dw['year_links'])}(?P<y>{YEAR[1:-1]}))?(?!\w)"
         ),
         month_day=re.compile(
-            rf"\b{mod}(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR[1:-1]}))?(?!\w)"
+            rf"\b{mod}(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:{_alt(dw['ordinal_suffixes'])})?"
+            rf"(?:,?\s+(?P<y>{YEAR[1:-1]}))?(?!\w)"
         ),
-        month_year=re.compile(rf"\b(?P<m>{month})\.?,?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR[1:-1]})\b"),
-        year=re.compile(rf"\b(?:en|in|desde|since|depuis|au|el año|the year)\s+(?:de\s+)?(?P<y>{YEAR[1:-1]})\b"),
+        month_year=re.compile(rf"\b(?P<m>{month})\.?,?\s+{_opt(dw['month_year_links'])}(?P<y>{YEAR[1:-1]})\b"),
+        year=re.compile(rf"\b(?:{_alt(dw['year_before'])})\s+{_opt(dw['year_before_links'])}(?P<y>{YEAR[1:-1]})\b"),
         weekday=re.compile(rf"\b{mod}(?P<w>{_alt(ld.weekdays)})(?:\s+(?P<post>{nxt}|{last}))?(?!\w)"),
         relative=re.compile(rf"(?<![\w'])(?P<r>{_alt(ld.relative_days)})(?!\w)"),
         ago=re.compile(
             rf"\b(?:(?:{_alt(ld.ago_before)})\s+(?P<n1>\d+|{num})\s+(?P<u1>{_alt(ld.units)})"
             rf"|(?P<n2>\d+|{num})\s+(?P<u2>{_alt(ld.units)})\s+(?:{_alt(ld.ago_after)}))\b"
         ),
+        morning_before=re.compile(rf"\b(?:{_alt(dw['morning_before'])})\s*$"),
     )
 
 
@@ -160,7 +169,7 @@ def find_dates(text: str, lang: str, ref: dt.date | None, numeric_lang: str | No
         add(m, when, "day")
     for m in p.relative.finditer(low):
         before = low[max(0, m.start() - 6) : m.start()]
-        if re.search(r"\b(la|esta|por la|de la|cette|la)\s*$", before) and ld.relative_days[m["r"]] == 1:
+        if p.morning_before.search(before) and ld.relative_days[m["r"]] == 1:
             continue  # "de la mañana": the morning, not tomorrow
         add(m, ref + dt.timedelta(days=ld.relative_days[m["r"]]), "day")
     for m in p.ago.finditer(low):

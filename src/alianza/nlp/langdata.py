@@ -29,6 +29,9 @@ REQUIRED = (
     "quantity_units",
     "syntax",
     "words",
+    "date_pattern_words",
+    "abbreviations",
+    "noun_source_slots",
 )
 
 
@@ -123,6 +126,34 @@ def words_problems(path: str, words: Any) -> list[Problem]:
     return problems
 
 
+# The date finder's words (`date_pattern_words`, nlp/dates.py), each a list.
+DATE_WORD_KEYS = (
+    "day_month_links",
+    "year_links",
+    "month_year_links",
+    "year_before",
+    "year_before_links",
+    "ordinal_suffixes",
+    "morning_before",
+)
+
+
+def block_problems(
+    path: str, block: str, value: Any, keys: tuple[str, ...], extra: tuple[str, ...] = ()
+) -> list[Problem]:
+    """A block of word lists checked: every key of `keys` a list of words, no key outside
+    `keys` and `extra` (a typo would leave a rule without its words, silently)."""
+    if not isinstance(value, dict):
+        return [Problem(path, 0, f"{block}: must be a mapping")]
+    problems = [Problem(path, 0, f"{block}: missing key {k!r}") for k in keys if k not in value]
+    for k, v in value.items():
+        if k not in keys and k not in extra:
+            problems.append(Problem(path, 0, f"{block}: unknown key {k!r} (known: {', '.join((*keys, *extra))})"))
+        elif not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+            problems.append(Problem(path, 0, f"{block}.{k}: must be a list of words"))
+    return problems
+
+
 # Word-list keys a language may leave out (the rule then does nothing for it).
 SYNTAX_OPTIONAL = (
     "tense_aux",  # nlp/repair.py: auxiliaries of compound tenses the model parses as passives
@@ -194,6 +225,12 @@ class LangData:
     participles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the actor rules' words, as written (actors/patterns.py compiles them)
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the date finder's words, as written (nlp/dates.py composes its patterns from them)
+    date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # abbreviations after which a full stop ends no sentence (folded, without the stop)
+    abbreviations: frozenset[str] = frozenset()
+    # a noun trigger's default source slots, in the order they are tried (events/lexicon.py)
+    noun_source_slots: tuple[str, ...] = ()
 
 
 def _names(items: list[Any]) -> list[list[str]]:
@@ -221,6 +258,12 @@ def load_langdata(lang: str) -> LangData:
     problems += syntax_problems(str(path), syn)
     if "words" in raw:
         problems += words_problems(str(path), raw["words"])
+    if "date_pattern_words" in raw:
+        problems += block_problems(
+            str(path), "date_pattern_words", raw["date_pattern_words"], DATE_WORD_KEYS, ("of", "in", "on")
+        )
+    if "abbreviations" in raw and not isinstance(raw["abbreviations"], list):
+        problems.append(Problem(str(path), 0, "abbreviations: must be a list of words"))
     if not problems and (len(raw["months"]) != 12 or len(raw["weekdays"]) != 7):
         problems.append(Problem(str(path), 0, "months must list 12 entries and weekdays 7"))
     raise_problems(problems)
@@ -257,4 +300,7 @@ def load_langdata(lang: str) -> LangData:
         ),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
         words={k: tuple(str(w) for w in v) for k, v in raw["words"].items()},
+        date_words={k: tuple(str(w) for w in v) for k, v in raw["date_pattern_words"].items()},
+        abbreviations=frozenset(str(w) for w in raw["abbreviations"]),
+        noun_source_slots=tuple(str(w) for w in raw["noun_source_slots"]),
     )

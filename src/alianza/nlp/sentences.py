@@ -7,60 +7,19 @@ lines (DEPENDENCIES.md: 141 of 849 merged).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..types import Sentence
+from .langdata import available_languages, load_langdata
 
-ABBREVIATIONS = frozenset(
-    [
-        "sr",
-        "sra",
-        "srta",
-        "dr",
-        "dra",
-        "lic",
-        "ing",
-        "gral",
-        "gen",
-        "col",
-        "cap",
-        "tte",
-        "sgto",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "st",
-        "jr",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "sgt",
-        "adm",
-        "no",
-        "núm",
-        "art",
-        "pág",
-        "etc",
-        "vs",
-        "ee",
-        "uu",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.e.u.u",
-        "approx",
-        "dept",
-        "corp",
-        "inc",
-        "ltd",
-        "co",
-        "mt",
-        "ft",
-        "av",
-        "avda",
-    ]
-)
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Every language's abbreviations (`abbreviations` in `data/lang/<lang>.yaml`): the cheap pass
+    splits an article before it knows a sentence's language, and "Dr." ends no sentence in any."""
+    return frozenset(w for lang in available_languages() for w in load_langdata(lang).abbreviations)
+
+
 END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+(?=[\"'«“¿¡(\[]?[A-ZÁÉÍÓÚÑÜ0-9])")
 
 
@@ -73,7 +32,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in END.finditer(chunk):
             before = chunk[pos : m.start() + 1]
             last = re.search(r"([\w.]+)[.]$", before)
-            if last and (last.group(1).lower().rstrip(".") in ABBREVIATIONS or len(last.group(1)) == 1):
+            if last and (last.group(1).lower().rstrip(".") in abbreviations() or len(last.group(1)) == 1):
                 continue
             _add(out, text, start + pos, start + m.end(), p_no)
             pos = m.end()
