@@ -73,3 +73,15 @@ def test_a_condemned_act_is_addressed_to_its_doer_never_to_its_victim_or_place(r
     assert ("ACCUSE", "CHL", "ISR") in _coded(res, "Chile condenó los bombardeos de Israel contra Gaza.", "es")
     text = "Rebels attacked a convoy near Goma. The United Nations condemned the attack on the convoy."
     assert ("ACCUSE", "IGO UN", "COD REB") in _coded(res, text, "en")
+
+
+def test_a_head_of_state_by_regnal_name_keeps_the_visitor_apart(res: Resources) -> None:
+    got = _coded(res, "Pedro Sánchez se reunió con Mohamed VI en Rabat.", "es")
+    assert ("CONSULT", "ESP GOV", "MAR GOV") in got, got
+    got = _coded(res, "King Abdullah II hosted the Egyptian president in Amman.", "en")
+    assert all(s != "JOR GOV" or g != "JOR GOV" for _t, s, g in got), got
+
+
+def test_rebels_hit_people_of_their_own_country(res: Resources) -> None:
+    got = _coded(res, "Guerrilleros de las FARC amenazaron a los trabajadores de la empresa.", "es")
+    assert ("THREATEN", "COL REB", "COL LAB") in got, got
