@@ -57,3 +57,31 @@ def test_a_criticised_event_told_before_gives_the_criticism_its_target(res: Reso
     assert ("ACCUSE", "DZA", "ESP") in got, got
     # with no such event told before, a criticism of a thing has no target, hence no event
     assert _coded(res, "Argelia criticó el acuerdo.", "es") == []
+
+
+def test_a_condemned_act_is_addressed_to_its_doer_never_to_its_victim_or_place(res: Resources) -> None:
+    # no doer named: no target at all, not the city, base or embassy that was hit
+    for text, lang in [
+        ("The EU condemned the attack on Kharkiv.", "en"),
+        ("The African Union condemned the attack on a military base in Burkina Faso.", "en"),
+        ("Francia condenó el ataque contra la embajada en Jartum.", "es"),
+    ]:
+        got = _coded(res, text, lang)
+        assert all(g is None for _t, _s, g in got), (text, got)
+    # the doer as an adjective, after "de", or told in the sentence before
+    assert ("ACCUSE", "EGY", "ISR") in _coded(res, "Egypt denounced the Israeli strikes on Rafah.", "en")
+    assert ("ACCUSE", "CHL", "ISR") in _coded(res, "Chile condenó los bombardeos de Israel contra Gaza.", "es")
+    text = "Rebels attacked a convoy near Goma. The United Nations condemned the attack on the convoy."
+    assert ("ACCUSE", "IGO UN", "COD REB") in _coded(res, text, "en")
+
+
+def test_a_head_of_state_by_regnal_name_keeps_the_visitor_apart(res: Resources) -> None:
+    got = _coded(res, "Pedro Sánchez se reunió con Mohamed VI en Rabat.", "es")
+    assert ("CONSULT", "ESP GOV", "MAR GOV") in got, got
+    got = _coded(res, "King Abdullah II hosted the Egyptian president in Amman.", "en")
+    assert all(s != "JOR GOV" or g != "JOR GOV" for _t, s, g in got), got
+
+
+def test_rebels_hit_people_of_their_own_country(res: Resources) -> None:
+    got = _coded(res, "Guerrilleros de las FARC amenazaron a los trabajadores de la empresa.", "es")
+    assert ("THREATEN", "COL REB", "COL LAB") in got, got

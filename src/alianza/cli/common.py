@@ -410,3 +410,12 @@ KB_OPTION = click.option(
     help="Your own knowledge (people, groups, places, lexicon entries) merged over the packaged data "
     "(default: $ALIANZA_KB); check it with `alianza kb validate DIR`.",
 )
+
+HOME_OPTION = click.option(
+    "--home",
+    type=click.Choice(["input", "record"]),
+    default="input",
+    show_default=True,
+    help="Source home country of bare sector nouns: input = the one the places of all the input's "
+    "records tell (an input is one source); record = none, each record only says what it says itself.",
+)

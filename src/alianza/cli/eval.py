@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import AlianzaError
-from .common import KB_OPTION, echo_json, store_settings, table
+from .common import HOME_OPTION, KB_OPTION, echo_json, store_settings, table
+
+if TYPE_CHECKING:
+    from ..records import Home
 
 
 @click.command(name="eval")
@@ -22,20 +25,40 @@ from .common import KB_OPTION, echo_json, store_settings, table
     default=None,
     help="Write every miss and false alarm with its reason class to this file (.jsonl: JSONL, else TSV; - : stdout).",
 )
+@HOME_OPTION
+@click.option(
+    "--system",
+    "systems",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this `code --jsonl` output instead of coding the gold texts; one per gold file, in order "
+    "(records matched by id). --home is then the home the output was coded with, not applied again.",
+)
 @KB_OPTION
-def eval_cmd(gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: str | None) -> None:
+def eval_cmd(
+    gold: tuple[Path, ...], as_json: bool, details: bool, errors_to: str | None, home: Home, systems: tuple[Path, ...]
+) -> None:
     """Score the coder against gold JSONL files (metrics: docs/conventions.md, Evaluation).
 
     \b
-    Example:
+    Examples:
       alianza eval gold/dev/*.jsonl --json
+      alianza eval gold/dev/up-fight-es.jsonl --home record
+      alianza code --jsonl gold.jsonl --home record > out.jsonl && alianza eval gold.jsonl --system out.jsonl
     """
     from ..eval.run import evaluate
     from ..pipeline import Resources
 
     err_rows: list[dict[str, Any]] | None = [] if errors_to else None
     try:
-        result = evaluate(list(gold), Resources.load(), details=details, error_rows=err_rows)
+        result = evaluate(
+            list(gold),
+            Resources.load(),
+            details=details,
+            error_rows=err_rows,
+            home=home,
+            systems=list(systems) if systems else None,
+        )
     except AlianzaError as err:
         raise click.ClickException(str(err)) from err
     if errors_to and err_rows is not None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import AlianzaError
 from .common import (
     DB_OPTION,
+    HOME_OPTION,
     KB_OPTION,
     check_inputs,
     db_path,
@@ -20,6 +21,9 @@ from .common import (
     settings_for,
     store_settings,
 )
+
+if TYPE_CHECKING:
+    from ..records import Home
 
 
 @click.command()
@@ -211,15 +215,17 @@ def _aggregate(db: str | None, cluster_window: int | None) -> Any:
     default=None,
     help="Strip page chrome first; default: only from texts in paragraphs (saved pages), as eval does.",
 )
+@HOME_OPTION
 @KB_OPTION
-def code(jsonl: Any, clean: bool | None) -> None:
+def code(jsonl: Any, clean: bool | None, home: Home) -> None:
     """Code JSONL records and write one line {id, events} per record (bad lines are reported on stderr).
 
     \b
     Example:
       echo '{"id": "1", "text": "Russian troops attacked Kharkiv.", "lang": "en"}' | alianza code --jsonl -
 
-    The records of one input are coded as `alianza eval` codes a gold file (records.py): one source.
+    The records of one input are coded as `alianza eval` codes a gold file (records.py): one source,
+    unless --home record codes each one on its own (as `eval --home record` does).
     """
     from ..pipeline import Resources
     from ..records import Record, code_records, parse_record
@@ -240,6 +246,6 @@ def code(jsonl: Any, clean: bool | None) -> None:
         except (ValueError, TypeError) as err:
             bad += 1
             click.echo(f"{name}:{no}: skipped: {err}", err=True)
-    for rec, coded in code_records(records, res, input_name=name, clean=clean):
+    for rec, coded in code_records(records, res, input_name=name, clean=clean, home=home):
         echo_json({"id": rec.id, "events": [event_json(e) for e in coded.events]})
     sys.exit(1 if bad else 0)

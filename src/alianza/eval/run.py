@@ -9,9 +9,10 @@ from typing import Any
 
 from ..errors import AlianzaError
 from ..pipeline import Resources, code_article
-from ..records import code_records, parse_record, record_homes
+from ..records import Home, Record, code_records, parse_record, record_article, record_homes
 from ..serialize import article_json, event_json
 from ..textutil import fold
+from ..types import CodedArticle
 from .errors import record_errors
 from .pages import page_article, page_text
 from .score import Scores, check_article, score_record
@@ -40,14 +41,78 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+def read_system(path: Path) -> list[dict[str, Any]]:
+    """The lines of a `code --jsonl` output: {id, events} each."""
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise AlianzaError(f"{path}: cannot read system output: {err}") from err
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
+        if not isinstance(row, dict) or not isinstance(row.get("events"), list):
+            raise AlianzaError(f"{path}:{no}: a system line needs an 'events' list (the shape of `code --jsonl`)")
+        out.append(row)
+    return out
+
+
+def match_system(records: list[dict[str, Any]], rows: list[dict[str, Any]], path: Path) -> list[list[dict[str, Any]]]:
+    """Each gold record's system events: by id when every gold record has its own id, else by order."""
+    ids = [rec.get("id") for rec in records]
+    if all(i is not None for i in ids) and len({str(i) for i in ids}) == len(ids):
+        by_id = {str(r.get("id")): r["events"] for r in rows}
+        lacking = [str(i) for i in ids if str(i) not in by_id]
+        if lacking:
+            raise AlianzaError(f"{path}: no line for gold record {lacking[0]!r} ({len(lacking)} records lack one)")
+        return [by_id[str(i)] for i in ids]
+    if len(rows) != len(records):
+        raise AlianzaError(f"{path}: {len(rows)} lines for {len(records)} gold records without unique ids")
+    return [r["events"] for r in rows]
+
+
+def _code_or_read(
+    parsed: list[Record], records: list[dict[str, Any]], res: Resources, path: Path, home: Home, system: Path | None
+) -> tuple[list[CodedArticle], list[list[dict[str, Any]]]]:
+    """The coded articles and system events of one gold file: coded here, or read from `system`
+    (then the articles are only prepared, for the error table, and carry no events of their own)."""
+    if system is None:
+        # the same path as `alianza code --jsonl` (records.py): one input, one source
+        coded = [c for _r, c in code_records(parsed, res, input_name=path.stem, home=home)]
+        return coded, [[event_json(e) for e in c.events] for c in coded]
+    events = match_system(records, read_system(system), system)
+    return [CodedArticle(article=record_article(r), events=()) for r in parsed], events
+
+
 def evaluate(
-    paths: list[Path], res: Resources, details: bool = False, error_rows: list[dict[str, Any]] | None = None
+    paths: list[Path],
+    res: Resources,
+    details: bool = False,
+    error_rows: list[dict[str, Any]] | None = None,
+    home: Home = "input",
+    systems: list[Path] | None = None,
 ) -> dict[str, Any]:
-    """Score every gold file; `error_rows`, when given, receives every miss and false alarm (eval/errors.py)."""
+    """Score every gold file; `error_rows`, when given, receives every miss and false alarm (eval/errors.py).
+
+    Args:
+        home: the source home country of each record (`records.code_records`): `input` gives the
+            records of one gold file one home country, `record` none.
+        systems: one `code --jsonl` output per gold file, in order, scored as it is instead of coding
+            the gold texts (the cheap-pass counts are then 0: nothing was coded here).
+
+    Raises:
+        AlianzaError: a gold or system file cannot be read, or does not fit its partner.
+    """
+    if systems is not None and len(systems) != len(paths):
+        raise AlianzaError(f"{len(systems)} system files for {len(paths)} gold files: give one per gold file, in order")
     by_dataset: dict[str, Scores] = defaultdict(Scores)
     overall = Scores()
     errors: list[dict[str, Any]] = []
-    for path in paths:
+    for k, path in enumerate(paths):
         records = read_gold(path)
         pages = [r for r in records if "events" not in r]
         records = [r for r in records if "events" in r]
@@ -63,12 +128,11 @@ def evaluate(
             parsed = [parse_record(rec) for rec in records]
         except ValueError as err:
             raise AlianzaError(f"{path}: {err}") from err
-        # the same path as `alianza code --jsonl` (records.py): one input, one source
-        coded_all = [c for _r, c in code_records(parsed, res, input_name=path.stem)]
-        homes = record_homes(parsed, [c.article for c in coded_all], res, path.stem)
-        for rec, coded, home in zip(records, coded_all, homes, strict=True):
+        system_path = systems[k] if systems is not None else None
+        coded_all, system_all = _code_or_read(parsed, records, res, path, home, system_path)
+        homes = record_homes(parsed, [c.article for c in coded_all], res, path.stem, home)
+        for rec, coded, rec_home, system in zip(records, coded_all, homes, system_all, strict=True):
             name = rec.get("dataset") or path.stem
-            system = [event_json(e) for e in coded.events]
             gold = rec["events"]
             missed: list[int] = []
             for sc in (by_dataset[name], overall):
@@ -77,9 +141,11 @@ def evaluate(
                     fails = check_article(sc, article_json(coded.article), rec["article"])
                     if fails and sc is overall:
                         errors.append({"id": rec.get("id"), "article_fields_failed": fails})
-            skipped = [j for j in missed if _in_skipped_sentence(rec, gold[j], coded, res)]
+            skipped = (
+                [j for j in missed if _in_skipped_sentence(rec, gold[j], coded, res)] if system_path is None else []
+            )
             lost = (
-                _lost_by_cheap_pass(coded.article, res, home, gold, missed)
+                _lost_by_cheap_pass(coded.article, res, rec_home, gold, missed)
                 if missed and coded.parsed < coded.sentences
                 else 0
             )

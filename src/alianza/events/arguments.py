@@ -21,6 +21,15 @@ from .sides import identified
 
 # How far down the trigger's phrase the last-resort target search goes.
 DEEP_TARGET_DEPTH = 6
+# A statement of these types whose object is a hostile act ("condemned the attack on Kharkiv",
+# "deplored the sanctions on Cuba") is addressed to who did that act, never to its victim (issue 13:
+# the EU was coded against Ukraine). Demands and support are left out: what they ask or back is
+# their content, and their addressee is often the act's target ("urged sanctions against Iran").
+DOER_ADDRESSED_TYPES = frozenset({"ACCUSE"})
+HOSTILE_QUADS = frozenset({"material-conflict", "verbal-conflict"})
+# The prepositions that name an act's doer ("the attack by Russia", "el ataque de Rusia", "por
+# parte de"): the rest ("on", "contra", "en") name its target or its place.
+DOER_CASES = frozenset({"by", "of", "por", "de", "par"})
 
 
 class ArgumentRules(ParsedSentence):
@@ -56,6 +65,10 @@ class ArgumentRules(ParsedSentence):
                 break
         if e.target_from_subject:
             return None, src_tok, source
+        act = self.hostile_act_object(t, e) if not passive else None
+        if act is not None:
+            self.settled_target.add(t.i)
+            return source, src_tok, self.doer_of(act, source)
         for s in e.target:
             if s == "subj":
                 target, _ = self.subject(v)
@@ -132,6 +145,8 @@ class ArgumentRules(ParsedSentence):
         """Sides the slots did not fill, from the sentence's structure: the subject of a meeting
         noun's clause, a complement clause, a condition, "between X and Y", one side that names both,
         and last the nearest placed actor down the trigger's phrase."""
+        if t.i in self.settled_target:
+            return source, target  # the doer of a condemned act, or no one: nothing to complete
         if source is None and target is not None and e.pos == "noun" and self.ont[e.type].symmetric and v.i != t.i:
             # "compartió información sobre la cumbre con Trump": a meeting with X is the subject's
             subj, _tok = self.subject(v)
@@ -178,6 +193,36 @@ class ArgumentRules(ParsedSentence):
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
+
+    def hostile_act_object(self, t: Token, e: Entry) -> Token | None:
+        """The object of a criticism when it is a hostile act: a noun the lexicon knows as a
+        trigger of a conflict type ("the attack", "los bombardeos", "the sanctions")."""
+        if e.type not in DOER_ADDRESSED_TYPES:
+            return None
+        for c in t.children:
+            if self.dep(c) not in self.syn.obj | {"obj", "dobj"} or c.pos_ != "NOUN" or c.i in self.tok_mention:
+                continue
+            for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of)):
+                if entry.pos == "noun" and entry.type in self.ont and self.ont[entry.type].quad in HOSTILE_QUADS:
+                    return c
+        return None
+
+    def doer_of(self, act: Token, source: ActorMention | None) -> ActorMention | None:
+        """Who did a hostile act named as a noun: its adjective or possessor ("the Russian attack",
+        "Israel's strikes"), an actor after by/de/por ("el ataque de los rebeldes"), else the source
+        of that act told before in the article; never the act's victim or place, so None when no
+        doer is named."""
+        for c in act.children:
+            m = self.tok_mention.get(c.i) if self.dep(c) in ("amod", "poss", "compound", "nmod:poss") else None
+            if m is None and self.case_of(c) in DOER_CASES and c.i > act.i:
+                m = self.actor_in(c)
+            if m is not None and m.how != "place" and (source is None or m.actor != source.actor):
+                return m
+        for entry in self.lex.lookup(*lemma_keys(act, self.lemma_of)):
+            told = self.state.told.get(entry.type)
+            if told is not None and told.source is not None and (source is None or told.source.actor != source.actor):
+                return told.source
+        return None
 
     def actor_of_event_told(self, t: Token, source: ActorMention) -> ActorMention | None:
         """ "Argelia criticó el acuerdo", "Turkey and Iran also criticised the strike": a statement

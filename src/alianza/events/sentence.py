@@ -112,6 +112,8 @@ class ParsedSentence:
         # the governing acts (threats, refusals, demands) by token
         self._clause = -1
         self.governing_type: dict[int, str] = {}
+        # triggers whose target the arguments settled, none included ("condemned the attack on X")
+        self.settled_target: set[int] = set()
 
     def dep(self, t: Token) -> str:
         return fold(t.dep_)

@@ -85,6 +85,9 @@ def home_sides(
         and (
             source.actor.sector in STATE_ORGANS
             or (source.actor.sector == "MIL" and target is not None and target.actor.sector in DOMESTIC_ARMED)
+            # rebels and militias fight at home: the people they hit, named by a sector alone, are
+            # of their country ("FARC guerrillas threatened the company's workers")
+            or (source.actor.sector in DOMESTIC_ARMED and target is not None and target.actor.sector != "MIL")
         )
     ):
         # an army's fight with rebels named without a nationality is at home ("Burmese troops
