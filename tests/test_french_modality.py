@@ -1,0 +1,18 @@
+"""French modality: words that mark an event as planned must not fire on ordinary objects."""
+
+from __future__ import annotations
+
+import alianza
+from alianza.pipeline import Resources
+
+
+def test_a_bill_as_object_is_not_a_plan(res: Resources) -> None:
+    # "projet de loi" is a bill, not an intention: the rejection happened, it is no threat
+    coded = alianza.code_text(
+        "La Suisse a rejeté le projet de loi européen sur les semences.",
+        lang="fr",
+        published="2025-08-12",
+        clean=False,
+        resources=res,
+    )
+    assert [(e.type, e.status) for e in coded.events] == [("REJECT", "occurred")]
