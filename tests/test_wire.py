@@ -84,3 +84,17 @@ def test_a_dateline_is_no_side_and_gives_the_article_its_place(res: Resources) -
     coded = alianza.code_text(sent, lang="es", published="2025-05-13", clean=False, resources=res)
     starts = [e.evidence.start for e in coded.events]
     assert sent.index("Cientos") in starts, starts  # one left inside the text is cut off its sentence
+
+
+def test_a_crowd_that_closes_roads_protests_and_a_government_that_closes_a_border_does_not(res: Resources) -> None:
+    for text in (
+        "Los transportistas peruanos cerraron las carreteras del sur en protesta por el alza del combustible.",
+        "Cientos de campesinos ecuatorianos tomaron los puentes de acceso a Quito.",
+    ):
+        coded = alianza.code_text(text, lang="es", published="2025-06-02", clean=False, resources=res)
+        rules = [e.rule for e in coded.events if e.type == "PROTEST"]
+        assert rules, (text, [(e.type, e.rule) for e in coded.events])
+    coded = alianza.code_text(
+        "El gobierno argentino cerró la frontera con Chile.", lang="es", published="2025-06-02", clean=False, resources=res
+    )
+    assert not [e for e in coded.events if e.type == "PROTEST" and "cerrar" in e.rule]
