@@ -58,13 +58,17 @@ def _iterations(n: int) -> int:
     return 50 if n <= 500 else max(15, int(50 * (500 / n) ** 2))
 
 
-def _repulsion(pos: np.ndarray, k2: float, chunk: int = 512) -> np.ndarray:
-    """Sum over every other node of delta * k² / d², in row chunks (memory O(chunk * n), not n²)."""
+def _forces(pos: np.ndarray, adj: np.ndarray, k: float, chunk: int = 512) -> np.ndarray:
+    """Each node's displacement: sum over the others of delta * (k² / d² - A * d / k), the x and y
+    parts apart (einsum over a 3-d array was four times slower), in row chunks (memory O(chunk * n))."""
     out = np.empty_like(pos)
     for a in range(0, len(pos), chunk):
-        delta = pos[a : a + chunk, None, :] - pos[None, :, :]
-        d2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-4)  # distance at least 0.01
-        out[a : a + chunk] = np.einsum("ijk,ij->ik", delta, k2 / d2)
+        dx = pos[a : a + chunk, 0, None] - pos[None, :, 0]
+        dy = pos[a : a + chunk, 1, None] - pos[None, :, 1]
+        d2 = np.maximum(dx * dx + dy * dy, 1e-4)  # distance at least 0.01
+        f = k * k / d2 - adj[a : a + chunk] * np.sqrt(d2) / k
+        out[a : a + chunk, 0] = (dx * f).sum(axis=1)
+        out[a : a + chunk, 1] = (dy * f).sum(axis=1)
     return out
 
 
@@ -72,27 +76,23 @@ def positions(nodes: list[str], edges: list[dict[str, Any]], seed: int = 7) -> d
     """Force-directed positions (Fruchterman-Reingold, as networkx's spring layout computes it, in
     numpy: repulsion between all pairs, attraction along edges weighted by log(1 + clusters), a
     temperature falling linearly to zero), scaled to [0, EXTENT]. Seeded: the same query draws the
-    same map. networkx's version took 0.9 s at 300 nodes and 45,000 edges, this one about 0.1 s."""
+    same map. At 300 nodes and 40,000 edges: 0.3-0.4 s against networkx's 0.7-0.8 s (2026-12-03, loaded machine)."""
     if not nodes:
         return {}
     n = len(nodes)
     index = {name: i for i, name in enumerate(nodes)}
     src = np.fromiter((index[e["source"]] for e in edges), dtype=np.intp, count=len(edges))
     tgt = np.fromiter((index[e["target"]] for e in edges), dtype=np.intp, count=len(edges))
-    w = np.log1p(np.fromiter((float(e["clusters"]) for e in edges), dtype=np.float64, count=len(edges)))
+    adj = np.zeros((n, n), dtype=np.float32)  # edge weights log(1 + clusters), both ways
+    np.add.at(adj, (src, tgt), np.log1p(np.fromiter((float(e["clusters"]) for e in edges), dtype=np.float64, count=len(edges))))
+    adj += adj.T
     pos = np.random.default_rng(seed).random((n, 2))
     k = math.sqrt(1.0 / n)
     iterations = _iterations(n)
     temp = 0.1  # a tenth of the initial square's side, as networkx
     step = temp / (iterations + 1)
     for _ in range(iterations):
-        disp = _repulsion(pos, k * k)
-        if len(edges):
-            delta = pos[src] - pos[tgt]
-            pull = delta * (w * np.sqrt(np.einsum("ij,ij->i", delta, delta)) / k)[:, None]
-            for axis in (0, 1):  # attraction: both ends move towards each other
-                disp[:, axis] -= np.bincount(src, pull[:, axis], minlength=n)
-                disp[:, axis] += np.bincount(tgt, pull[:, axis], minlength=n)
+        disp = _forces(pos, adj, k)
         length = np.sqrt(np.einsum("ij,ij->i", disp, disp))
         length = np.where(length < 0.01, 0.1, length)
         pos += disp * (temp / length)[:, None]
