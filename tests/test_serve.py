@@ -346,3 +346,36 @@ def test_a_download_past_the_bound_is_refused(client: TestClient, monkeypatch: p
     r = client.get("/api/events/export", params={"format": "csv"})
     assert r.status_code == 400 and "at most 10" in r.json()["error"] and "narrow" in r.json()["error"]
     assert client.get("/api/events/export", params={"format": "csv", "type": "AGREE"}).status_code == 200
+
+
+def _two_cliques() -> tuple[list[str], list[dict[str, object]]]:
+    """Two groups of five actors, tied inside each group and by one weak edge between them."""
+    left, right = [f"L{i}" for i in range(5)], [f"R{i}" for i in range(5)]
+    edges: list[dict[str, object]] = []
+    for group in (left, right):
+        edges += [{"source": a, "target": b, "clusters": 20} for i, a in enumerate(group) for b in group[i + 1 :]]
+    edges.append({"source": "L0", "target": "R0", "clusters": 1})
+    return sorted(left + right), edges
+
+
+def test_layout_is_deterministic_and_keeps_partners_close() -> None:
+    nodes, edges = _two_cliques()
+    pos = layout.positions(nodes, edges)
+    assert pos == layout.positions(nodes, edges)  # the same query draws the same map
+    assert set(pos) == set(nodes)
+    assert all(0 <= x <= layout.EXTENT and 0 <= y <= layout.EXTENT for x, y in pos.values())
+
+    def dist(a: str, b: str) -> float:
+        return float(((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5)
+
+    inside = [dist(a, b) for g in "LR" for a in nodes if a[0] == g for b in nodes if b[0] == g and a < b]
+    across = [dist(a, b) for a in nodes if a[0] == "L" for b in nodes if b[0] == "R"]
+    assert max(inside) < min(across)
+    assert len({p for p in pos.values()}) == len(nodes)  # no two actors on one spot
+
+
+def test_layout_of_edge_cases() -> None:
+    assert layout.positions([], []) == {}
+    assert list(layout.positions(["RUS"], [])) == ["RUS"]
+    two = layout.positions(["PRK", "RUS"], [{"source": "PRK", "target": "RUS", "clusters": 3}])
+    assert two["PRK"] != two["RUS"]

@@ -58,6 +58,20 @@ def _in(column: str, name: str, values: tuple[str, ...], params: dict[str, Any])
     return f"{column} IN ({', '.join(keys)})"
 
 
+def in_period(column: str, period: Period, params: dict[str, Any]) -> str:
+    """`column` within the period, with only the bounds it has (bound as $start and $end): a plain
+    `day >= $start` is pushed into DuckDB's scan, which skips row groups by their min/max day (the
+    clusters are stored in day order), where `($start IS NULL OR day >= $start)` reads every row."""
+    conds = []
+    if period.start is not None:
+        params["start"] = period.start
+        conds.append(f"{column} >= $start")
+    if period.end is not None:
+        params["end"] = period.end
+        conds.append(f"{column} <= $end")
+    return " AND ".join(conds) or "TRUE"
+
+
 def _iso(v: Any) -> Any:
     return v.isoformat() if isinstance(v, dt.date) else v
 
@@ -120,10 +134,9 @@ class Reader:
     # -- the network ---------------------------------------------------------------------------
     def _clusters_sql(self, q: NetQuery, params: dict[str, Any]) -> str:
         s, t = level_cols(q.level)
-        params.update({"start": q.period.start, "end": q.period.end})
         conds = [
             f"{s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> '---' AND {t} <> '---' AND {s} <> {t}",
-            "($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)",
+            in_period("day", q.period, params),
             _in("quad", "quad", q.quads, params),
             _in("type", "type", q.types, params),
         ]
@@ -238,13 +251,12 @@ class Reader:
         """Per month: counts per quad class, cooperation, conflict and net scores (status factors
         applied), and `listed`, every cluster of the month (unscored ones too, as the list shows them);
         plus the number of undated clusters."""
-        params: dict[str, Any] = {"start": period.start, "end": period.end}
+        params: dict[str, Any] = {}
         factor = self.api.config.status_factor_sql()
         sql = f"""
             WITH c AS (
                 SELECT CAST(date_trunc('month', day) AS DATE) AS month, quad, weight, {factor} AS f FROM event_clusters
-                WHERE {self._pair(a, b, level, params)}
-                  AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
+                WHERE {self._pair(a, b, level, params)} AND {in_period("day", period, params)}
             )
             SELECT month, count(*) FILTER (WHERE f > 0) AS clusters,
                    count(*) FILTER (WHERE f > 0 AND quad = 'verbal-cooperation') AS verbal_cooperation,
@@ -265,13 +277,12 @@ class Reader:
     ) -> list[dict[str, Any]]:
         """One page of the pair's clusters, newest first. `since`: a month that the page cannot reach
         past (from the series' counts), so that the sort sees a few hundred rows, not every cluster."""
-        params: dict[str, Any] = {"start": period.start, "end": period.end, "lim": per_page, "off": (page - 1) * per_page}
+        params: dict[str, Any] = {"lim": per_page, "off": (page - 1) * per_page}
         params["since"] = dt.date.fromisoformat(since) if since else None
         return self.rows(
             f"""SELECT id, type, mode, quad, status, day, last_day, weight, events, mentions, articles, sources,
                    source_code, target_code, place, evidence, url
-            FROM event_clusters WHERE {self._pair(a, b, level, params)}
-              AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
+            FROM event_clusters WHERE {self._pair(a, b, level, params)} AND {in_period("day", period, params)}
               AND ($since IS NULL OR day >= $since)
             ORDER BY day DESC NULLS LAST, mentions DESC, id LIMIT $lim OFFSET $off""",
             params,
@@ -385,7 +396,7 @@ class Reader:
         partners, total = self.edges(q, order="net DESC, clusters DESC, source, target")
         for p in partners:
             p["partner"] = p["target"] if p["source"] == code else p["source"]
-        params: dict[str, Any] = {"c": code, "start": period.start, "end": period.end}
+        params: dict[str, Any] = {"c": code}
         months = self.rows(
             f"""SELECT CAST(date_trunc('month', day) AS DATE) AS month, count(*) AS clusters,
                    count(*) FILTER (WHERE quad = 'verbal-cooperation') AS verbal_cooperation,
@@ -393,7 +404,7 @@ class Reader:
                    count(*) FILTER (WHERE quad = 'verbal-conflict') AS verbal_conflict,
                    count(*) FILTER (WHERE quad = 'material-conflict') AS material_conflict
                 FROM event_clusters WHERE ({side_is("source", "c", level)} OR {side_is("target", "c", level)}) AND day IS NOT NULL
-                  AND ($start IS NULL OR day >= $start) AND ($end IS NULL OR day <= $end)
+                  AND {in_period("day", period, params)}
                 GROUP BY month ORDER BY month""",
             params,
         )
@@ -427,9 +438,8 @@ class Reader:
 
     def _events_where(self, q: EventQuery, params: dict[str, Any]) -> tuple[str, bool]:
         """The filter's WHERE text, and whether it reads the articles table."""
-        params.update({"start": q.period.start, "end": q.period.end})
         conds = [
-            "($start IS NULL OR e.event_day >= $start) AND ($end IS NULL OR e.event_day <= $end)",
+            in_period("e.event_day", q.period, params),
             _in("e.type", "type", q.types, params),
             _in("e.status", "status", q.statuses, params),
         ]

@@ -18,26 +18,9 @@
   const iso = (d) => d.toISOString().slice(0, 10);
   const parse = (s) => (s ? new Date(s + "T00:00:00Z") : null);
 
-  function query() {
-    const p = new URLSearchParams();
-    const f = new FormData(form);
-    for (const k of ["from", "to", "type", "level", "min_clusters", "max_edges"]) {
-      const v = (f.get(k) || "").toString().trim();
-      if (v) p.set(k, v);
-    }
-    const quads = f.getAll("quad");
-    if (quads.length) p.set("quad", quads.join(","));
-    return p;
-  }
-
-  function fromUrl() {
-    const p = new URLSearchParams(location.search);
-    for (const k of ["from", "to", "type", "level", "min_clusters", "max_edges"]) {
-      if (p.get(k) && form.elements[k]) form.elements[k].value = p.get(k);
-    }
-    const quads = (p.get("quad") || "").split(",");
-    for (const box of form.querySelectorAll("input[name=quad]")) box.checked = quads.includes(box.value);
-  }
+  const shared = window.alianzaNetwork; // network-first.js: the form's reading, the first request
+  const query = () => shared.query(form);
+  const fromUrl = () => shared.fromUrl(form);
 
   // The slider: one step a month, from the store's first month to its last; moving it slides the
   // window (its length kept: the chosen period, else 90 days) so that it ends in that month.
@@ -138,9 +121,11 @@
     status.textContent = "loading…";
     box.dataset.ready = "0";
     box.dataset.blocs = "0";
-    const t0 = performance.now();
-    const res = await fetch("/api/network?blocs=false&" + p.toString());
-    const data = await res.json();
+    const url = "/api/network?blocs=false&" + p.toString();
+    const early = shared.first;
+    shared.first = null; // used once: later loads ask again
+    const t0 = early && early.url === url ? early.started : performance.now();
+    const { res, data } = await (early && early.url === url ? early.answer : fetch(url).then((r) => r.json().then((d) => ({ res: r, data: d }))));
     if (mine !== seq) return; // a newer request is on its way
     const t1 = performance.now();
     if (!res.ok) {
