@@ -39,7 +39,9 @@ BATCH_SIZE = 128  # sentences per spaCy batch: 64-256 cost 10-15% less CPU than 
 def _fast_lemma(word: str, lang: str) -> str:
     import simplemma
 
-    return str(simplemma.lemmatize(word, lang=lang))
+    # the front-coded dictionary: the same lemmas (checked on 8,550 words x 9 languages) for
+    # ~105 MB less per process (es: 97 MB as a dict), which is per Dask worker
+    return str(simplemma.lemmatize(word, lang=lang, low_memory=True))
 
 
 @dataclass

@@ -58,6 +58,7 @@ from .work import (
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
+PREPARE_FIRST = 1  # Dask priority of preparations over codings (0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,11 +474,14 @@ class _Runner:
         self.report.interrupted = True
 
     def loop(self, batches: Iterator[list[RawDoc]]) -> None:
-        """Keep about two batches per worker in flight: prepare ahead, check duplicates and plan in
-        order as preparations come back, write in order as codings come back. The store is opened
-        once per round of whatever came back (an open and a close cost some 30 ms), never while
-        this process codes (`--jobs 1` codes at submit, after the store is closed)."""
-        window = max(2, 2 * self.executor.workers)
+        """Keep about three batches per worker in flight: prepare ahead, check duplicates and plan in
+        order as preparations come back, write in order as codings come back. Preparations run
+        before the codings a worker holds (a higher priority, and they are short), so each worker
+        has a planned batch queued behind the one it codes while the driver plans and writes: it
+        never waits on the driver's round trip. The store is opened once per round of whatever came
+        back (an open and a close cost some 30 ms), never while this process codes (`--jobs 1`
+        codes at submit, after the store is closed)."""
+        window = 3 * self.executor.workers + 1
         preparing: deque[_Batch] = deque()
         coding: deque[_Batch] = deque()
         k = 0
@@ -489,7 +493,8 @@ class _Runner:
                     exhausted = True
                     break
                 b = _Batch(k, docs)
-                b.prep = self.executor.submit(prepare_batch, docs, self.opts.lang, self.near, self.opts.strict)
+                args = (docs, self.opts.lang, self.near, self.opts.strict)
+                b.prep = self.executor.submit(prepare_batch, *args, priority=PREPARE_FIRST)
                 preparing.append(b)
                 k += 1
             if self.stop:

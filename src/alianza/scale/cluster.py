@@ -10,6 +10,7 @@ then loaded on a worker's first article of each language), and a task finds them
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -26,7 +27,7 @@ class Handle(Protocol):
 class Executor(Protocol):
     workers: int
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle: ...
+    def submit(self, fn: Callable[..., Any], *args: Any, priority: int = 0) -> Handle: ...
     def wait_first(self, handles: list[Handle]) -> None: ...
     def close(self) -> None: ...
 
@@ -59,7 +60,7 @@ class InlineExecutor:
     def __init__(self, res: Resources) -> None:
         self.res = res
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle:
+    def submit(self, fn: Callable[..., Any], *args: Any, priority: int = 0) -> Handle:
         return _Done(fn, (self.res, *args))
 
     def wait_first(self, handles: list[Handle]) -> None:
@@ -74,9 +75,11 @@ class InlineExecutor:
     def worker_memory(self) -> dict[str, int]:
         return {}
 
-    def warm(self, languages: list[str]) -> None:
-        for lang in languages:
-            self.res.nlp(lang)
+    def worker_cpu(self) -> dict[str, float]:
+        return {}
+
+    def warm(self, languages: list[str], samples: tuple[tuple[str, str], ...] = ()) -> None:
+        _warm_resources(self.res, languages, samples)
 
 
 def _with_resources(fn: Callable[..., Any], *args: Any) -> Any:
@@ -98,7 +101,24 @@ def _dask() -> Any:
     return importlib.import_module("distributed")
 
 
-def _warm(languages: list[str], dask_worker: Any = None) -> None:
+def _warm_resources(res: Resources, languages: list[str], samples: tuple[tuple[str, str], ...]) -> None:
+    """Load the models, then prepare and code each sample `(lang, text)` as the runner would: what
+    a first article loads besides the model (the language identifier, lemma dictionaries, lexicon
+    indexes) is loaded here too, so that a benchmark times every executor from the same warm state."""
+    from ..ingest.rawdoc import RawDoc
+    from ..pipeline import code_article
+    from ..runner.work import Prepared, prepare_doc
+
+    for lang in languages:
+        if res.codes(lang):
+            res.nlp(lang)
+    for lang, text in samples:
+        got = prepare_doc(RawDoc("warm-up", text), res, None, True)
+        if isinstance(got, Prepared) and res.codes(lang):
+            code_article(got.article, res)
+
+
+def _warm(languages: list[str], samples: tuple[tuple[str, str], ...] = (), dask_worker: Any = None) -> None:
     """Run on each worker by `Client.run`, which hands it the worker."""
     res = getattr(dask_worker, "alianza_resources", None)
     if res is None:
@@ -106,9 +126,11 @@ def _warm(languages: list[str], dask_worker: Any = None) -> None:
 
         ResourcesPlugin().setup(dask_worker)
         res = dask_worker.alianza_resources
-    for lang in languages:
-        if res.codes(lang):
-            res.nlp(lang)
+    _warm_resources(res, languages, samples)
+
+
+def _cpu_seconds() -> float:
+    return time.process_time()
 
 
 def _peak_rss() -> int:
@@ -145,8 +167,9 @@ class DaskExecutor:
         self.client.register_plugin(ResourcesPlugin(local=self.cluster is not None), name=PLUGIN_NAME)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Handle:
-        fut: Handle = self.client.submit(_with_resources, fn, *args, pure=False)
+    def submit(self, fn: Callable[..., Any], *args: Any, priority: int = 0) -> Handle:
+        """`priority`: higher runs first among the tasks a worker holds (Dask's own ordering)."""
+        fut: Handle = self.client.submit(_with_resources, fn, *args, pure=False, priority=priority)
         return fut
 
     def wait_first(self, handles: list[Handle]) -> None:
@@ -159,9 +182,15 @@ class DaskExecutor:
         except (KeyError, AttributeError):  # started without a dashboard
             return None
 
-    def warm(self, languages: list[str]) -> None:
-        """Load these languages' models on every worker now (benchmarks time start-up apart)."""
-        self.client.run(_warm, languages)
+    def warm(self, languages: list[str], samples: tuple[tuple[str, str], ...] = ()) -> None:
+        """Load these languages' models on every worker now and code the samples (benchmarks time
+        start-up apart)."""
+        self.client.run(_warm, languages, samples)
+
+    def worker_cpu(self) -> dict[str, float]:
+        """CPU seconds each worker process has used so far (all its threads): on a shared machine,
+        the work done, where wall time also counts the other users."""
+        return {str(k): float(v) for k, v in self.client.run(_cpu_seconds).items()}
 
     def worker_memory(self) -> dict[str, int]:
         """Peak resident memory of each worker process, in bytes."""
