@@ -99,7 +99,7 @@ def nationality_sector(s: Scan, i: int) -> int | None:
     modifiers = kb.sector_modifiers.get(s.lang, frozenset())
     if not (
         SPACE_GAP.match(gap)
-        or (POSS_GAP.match(gap) and "'" in gap or "’" in gap)
+        or (POSS_GAP.match(gap) and ("'" in gap or "’" in gap))
         or (h.kind("demonym", "igo") and modifier_gap(gap, modifiers))
         or (h.kind("demonym") and s.pat.led_gap.match(gap))  # "Vietnamese-led forces", "US-backed rebels"
         or possessive_modifier_gap(gap, modifiers)  # "Lebanon's new President", "Iran's religious leader"
