@@ -338,3 +338,25 @@ def test_ctrl_c_finishes_the_batches_in_flight_clusters_and_says_how_to_resume(t
     again = subprocess.run([*cmd, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert again.returncode == 0, again.stderr
     assert rows(db, "SELECT count(*), count(DISTINCT id) FROM articles") == [(n, n)]
+
+
+def test_progress_bar_counts_the_files_first_then_shows_records_and_rate(tmp_path: Path) -> None:
+    """The bar (forced on, as a terminal gets it) knows the total before reading, and its last
+    state says how many files of that total were done, with the records and their rate."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, body in enumerate((EN_BODY, ES_BODY, FR_BODY)):
+        (src / f"{i}.txt").write_text(body, encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")  # a rejected file still counts as done
+    db = tmp_path / "p.duckdb"
+    cmd = [sys.executable, "-m", "alianza.cli", "ingest", str(src), "--db", str(db), "--progress", "--jobs", "1"]
+    got = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert got.returncode == 0, got.stderr
+    last = got.stderr.replace("\r", "\n").split("\n")
+    bars = [line for line in last if line.startswith("ingest:")]
+    assert bars, got.stderr
+    assert "4/4" in bars[-1] and "100%" in bars[-1], bars[-1]  # total counted first, all done
+    assert "records=3" in bars[-1] and "articles=3" in bars[-1] and "rejected=1" in bars[-1], bars[-1]
+    assert "rec_s=" in bars[-1] and "dup=0" in bars[-1], bars[-1]
+    quiet = subprocess.run([*cmd[:-3], "--no-progress", "--jobs", "1"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "ingest:" not in quiet.stderr
