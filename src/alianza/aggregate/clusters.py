@@ -7,7 +7,8 @@ telling, copies included), `articles` (documents, wire copies included), `source
 or files when there is no URL): a wire story republished by two sites counts two sources, by one
 site twice counts one.
 
-Incremental, all in DuckDB SQL: `update_clusters` assigns the events that have no cluster yet,
+Clusters are written in day order (store migration 8 sorted the older ones): DuckDB then skips
+every row group outside a period by its min/max day. Incremental, all in DuckDB SQL: `update_clusters` assigns the events that have no cluster yet,
 first to an existing cluster they fit (nearest date), then to new clusters formed among themselves
 (gaps and islands over the date), and recounts only the clusters it touched plus those the store
 marked dirty (an article re-ingested, a copy of a clustered article arriving). Re-ingesting an
@@ -98,6 +99,7 @@ _RECOUNT = """
            agg.n, counts.mentions, counts.articles, counts.sources, counts.first_seen, counts.last_seen,
            r.id, substr(r.a_text, r.start_char + 1, r.end_char - r.start_char), r.a_url
     FROM agg JOIN rep USING (cluster_id) JOIN counts USING (cluster_id) JOIN mem r ON r.id = rep.rid AND r.cluster_id = agg.cluster_id
+    ORDER BY agg.day NULLS LAST, agg.cluster_id
 """
 
 
