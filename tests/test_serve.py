@@ -152,6 +152,21 @@ def test_actor_page_ranks_partners_and_lists_names(client: TestClient) -> None:
     assert "Russian Federation" in page and "<svg" in page
 
 
+def test_known_actors_are_every_side_at_each_level(examples_store: Path) -> None:
+    from alianza.serve.data import Reader, level_cols
+
+    reader = Reader(examples_store)
+    try:
+        for level in ("country", "sector"):
+            s, t = level_cols(level)
+            sides = reader.rows(f"SELECT {s} AS a FROM event_clusters UNION SELECT {t} FROM event_clusters")
+            assert reader.actors(level) == {r["a"] for r in sides if r["a"] is not None}
+        assert any(a.startswith("IGO ") for a in reader.actors("country"))  # organisations keep their code
+        assert "RUS" in reader.actors("country") and "RUS GOV" in reader.actors("sector")
+    finally:
+        reader.close()
+
+
 @pytest.mark.parametrize(
     ("query", "code"), [("Russia", "RUS"), ("Rusia", "RUS"), ("EU", "IGO EU"), ("Kremlin", "RUS"), ("rus", "RUS")]
 )

@@ -100,10 +100,18 @@ class Reader:
             return [{c: _iso(v) for c, v in zip(cols, r, strict=True)} for r in cur.fetchall()]
 
     def actors(self, level: str) -> frozenset[str]:
-        """Every actor that has a cluster, at a level (a few thousand at most: cached)."""
+        """Every actor that has a cluster, at a level (a few thousand at most: cached). Each part is a
+        DISTINCT of one plain column, which DuckDB answers from its dictionaries several times
+        faster than the CASE of `level_cols` on every cluster (the first page waits for this)."""
         if level not in self._actors:
-            s, t = level_cols(level)
-            got = self.rows(f"SELECT DISTINCT a FROM (SELECT {s} AS a FROM event_clusters UNION SELECT {t} FROM event_clusters) WHERE a IS NOT NULL")
+            parts = []
+            for side in ("source", "target"):
+                if level == "country":  # level_cols: an organisation keeps its code, a country is its country
+                    parts.append(f"SELECT DISTINCT {side}_country AS a FROM event_clusters WHERE {side}_country <> 'IGO'")
+                    parts.append(f"SELECT DISTINCT {side}_code FROM event_clusters WHERE {side}_country = 'IGO'")
+                else:
+                    parts.append(f"SELECT DISTINCT {side}_code AS a FROM event_clusters")
+            got = self.rows(f"SELECT DISTINCT a FROM ({' UNION ALL '.join(parts)}) WHERE a IS NOT NULL")
             self._actors[level] = frozenset(r["a"] for r in got)
         return self._actors[level]
 
