@@ -7,8 +7,11 @@ telling, copies included), `articles` (documents, wire copies included), `source
 or files when there is no URL): a wire story republished by two sites counts two sources, by one
 site twice counts one.
 
-Clusters are written in day order (store migration 8 sorted the older ones): DuckDB then skips
-every row group outside a period by its min/max day. Incremental, all in DuckDB SQL: `update_clusters` assigns the events that have no cluster yet,
+Clusters are written in day order and their members in cluster order (store migration 8 sorted
+the older ones): DuckDB then skips every row group outside a period by its min/max day, and finds
+a cluster's members by its id without reading the whole table.
+
+Incremental, all in DuckDB SQL: `update_clusters` assigns the events that have no cluster yet,
 first to an existing cluster they fit (nearest date), then to new clusters formed among themselves
 (gaps and islands over the date), and recounts only the clusters it touched plus those the store
 marked dirty (an article re-ingested, a copy of a clustered article arriving). Re-ingesting an
@@ -124,8 +127,10 @@ def update_clusters(con: duckdb.DuckDBPyConnection, cfg: AggregateConfig | None 
         )
         con.execute(f"CREATE OR REPLACE TEMP TABLE attached AS {_ATTACH.format(w=w)}")
         con.execute(f"CREATE OR REPLACE TEMP TABLE islands AS {_ISLANDS.format(w=w)}")
-        con.execute("INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM attached")
-        con.execute("INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM islands")
+        con.execute(
+            "INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM "
+            "(SELECT * FROM attached UNION ALL SELECT * FROM islands) ORDER BY cluster_id, event_id"
+        )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT cluster_id FROM "
             "(SELECT cluster_id FROM attached UNION ALL SELECT cluster_id FROM islands "
