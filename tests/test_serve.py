@@ -132,6 +132,42 @@ def test_evidence_marks_trigger_and_both_sides(client: TestClient) -> None:
     assert '<mark class="sentence" id="sentence">' in art and "firmaron" in art
 
 
+def test_evidence_lookups_match_one_join_for_every_cluster_and_event(examples_store: Path) -> None:
+    """The evidence pages read by keys, step by step: the same rows, order and copies as the one
+    query that joins members, events and articles."""
+    from alianza.serve.data import Reader
+
+    reader = Reader(examples_store)
+    try:
+        joined = reader.rows(
+            """SELECT m.cluster_id, e.id, e.article_id, a.title, a.published,
+                      coalesce(e.json->>'$.evidence.text', substr(a.text, e.start_char + 1, e.end_char - e.start_char)) AS sentence,
+                      (SELECT list(d.id ORDER BY d.published, d.id) FROM articles d WHERE d.duplicate_of = a.id) AS copies
+               FROM event_cluster_members m JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = e.article_id
+               ORDER BY m.cluster_id, a.published NULLS LAST, e.article_id, e.sentence, e.id"""
+        )
+        by_cluster: dict[str, list[tuple[object, ...]]] = {}
+        for r in joined:
+            by_cluster.setdefault(r["cluster_id"], []).append(
+                (r["id"], r["article_id"], r["title"], r["published"], r["sentence"], r["copies"] or [])
+            )
+        assert len(by_cluster) > 10
+        for cid, want in by_cluster.items():
+            page = reader.cluster(cid)
+            assert page["cluster"]["id"] == cid
+            got = [
+                (e["id"], e["article_id"], e["title"], e["published"], e["sentence_text"], [c["id"] for c in e["copies"]])
+                for e in page["evidence"]
+            ]
+            assert got == want and all(e["cluster_id"] == cid for e in page["evidence"])
+            one = reader.event(want[0][0])["evidence"][0]
+            assert (one["id"], one["cluster_id"], one["sentence_text"]) == (want[0][0], cid, want[0][4])
+        with pytest.raises(params.NotFound):
+            reader.cluster("0000000000000000")
+    finally:
+        reader.close()
+
+
 def test_highlight_finds_sides_by_text_and_keeps_the_sentence() -> None:
     s = "Ghana's parliament thanked the Nigerian army for its help."
     runs = layout.highlight(s, "thanked", None, "Ghana's parliament", "the nigerian army")
@@ -150,6 +186,21 @@ def test_actor_page_ranks_partners_and_lists_names(client: TestClient) -> None:
     assert any("ruso" in n["name"].lower() or "rusia" in n["name"].lower() for n in a["names"])
     page = client.get("/actor", params={"code": "RUS"}).text
     assert "Russian Federation" in page and "<svg" in page
+
+
+def test_known_actors_are_every_side_at_each_level(examples_store: Path) -> None:
+    from alianza.serve.data import Reader, level_cols
+
+    reader = Reader(examples_store)
+    try:
+        for level in ("country", "sector"):
+            s, t = level_cols(level)
+            sides = reader.rows(f"SELECT {s} AS a FROM event_clusters UNION SELECT {t} FROM event_clusters")
+            assert reader.actors(level) == {r["a"] for r in sides if r["a"] is not None}
+        assert any(a.startswith("IGO ") for a in reader.actors("country"))  # organisations keep their code
+        assert "RUS" in reader.actors("country") and "RUS GOV" in reader.actors("sector")
+    finally:
+        reader.close()
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,10 @@ telling, copies included), `articles` (documents, wire copies included), `source
 or files when there is no URL): a wire story republished by two sites counts two sources, by one
 site twice counts one.
 
+Clusters are written in day order and their members in cluster order (store migration 8 sorted
+the older ones): DuckDB then skips every row group outside a period by its min/max day, and finds
+a cluster's members by its id without reading the whole table.
+
 Incremental, all in DuckDB SQL: `update_clusters` assigns the events that have no cluster yet,
 first to an existing cluster they fit (nearest date), then to new clusters formed among themselves
 (gaps and islands over the date), and recounts only the clusters it touched plus those the store
@@ -98,6 +102,7 @@ _RECOUNT = """
            agg.n, counts.mentions, counts.articles, counts.sources, counts.first_seen, counts.last_seen,
            r.id, substr(r.a_text, r.start_char + 1, r.end_char - r.start_char), r.a_url
     FROM agg JOIN rep USING (cluster_id) JOIN counts USING (cluster_id) JOIN mem r ON r.id = rep.rid AND r.cluster_id = agg.cluster_id
+    ORDER BY agg.day NULLS LAST, agg.cluster_id
 """
 
 
@@ -122,8 +127,10 @@ def update_clusters(con: duckdb.DuckDBPyConnection, cfg: AggregateConfig | None 
         )
         con.execute(f"CREATE OR REPLACE TEMP TABLE attached AS {_ATTACH.format(w=w)}")
         con.execute(f"CREATE OR REPLACE TEMP TABLE islands AS {_ISLANDS.format(w=w)}")
-        con.execute("INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM attached")
-        con.execute("INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM islands")
+        con.execute(
+            "INSERT INTO event_cluster_members SELECT event_id, cluster_id FROM "
+            "(SELECT * FROM attached UNION ALL SELECT * FROM islands) ORDER BY cluster_id, event_id"
+        )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT cluster_id FROM "
             "(SELECT cluster_id FROM attached UNION ALL SELECT cluster_id FROM islands "

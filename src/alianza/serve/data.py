@@ -100,10 +100,18 @@ class Reader:
             return [{c: _iso(v) for c, v in zip(cols, r, strict=True)} for r in cur.fetchall()]
 
     def actors(self, level: str) -> frozenset[str]:
-        """Every actor that has a cluster, at a level (a few thousand at most: cached)."""
+        """Every actor that has a cluster, at a level (a few thousand at most: cached). Each part is a
+        DISTINCT of one plain column, which DuckDB answers from its dictionaries several times
+        faster than the CASE of `level_cols` on every cluster (the first page waits for this)."""
         if level not in self._actors:
-            s, t = level_cols(level)
-            got = self.rows(f"SELECT DISTINCT a FROM (SELECT {s} AS a FROM event_clusters UNION SELECT {t} FROM event_clusters) WHERE a IS NOT NULL")
+            parts = []
+            for side in ("source", "target"):
+                if level == "country":  # level_cols: an organisation keeps its code, a country is its country
+                    parts.append(f"SELECT DISTINCT {side}_country AS a FROM event_clusters WHERE {side}_country <> 'IGO'")
+                    parts.append(f"SELECT DISTINCT {side}_code FROM event_clusters WHERE {side}_country = 'IGO'")
+                else:
+                    parts.append(f"SELECT DISTINCT {side}_code AS a FROM event_clusters")
+            got = self.rows(f"SELECT DISTINCT a FROM ({' UNION ALL '.join(parts)}) WHERE a IS NOT NULL")
             self._actors[level] = frozenset(r["a"] for r in got)
         return self._actors[level]
 
@@ -319,32 +327,72 @@ class Reader:
         }
 
     # -- evidence --------------------------------------------------------------------------------
-    _EVIDENCE = """
-        SELECT e.id, e.type, e.mode, e.quad, e.weight, e.status, e.date, e.date_precision, e.event_day, e.rule,
-               e.trigger, e.sentence, e.start_char, e.end_char, e.confidence, e.json, e.source_code, e.target_code,
-               substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS sentence_text,
-               a.id AS article_id, a.title, a.url, a.site, a.source AS file, a.published, a.lang,
-               m.cluster_id
-        FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN event_cluster_members m ON m.event_id = e.id
-    """
+    # Point lookups, step by step, each one DuckDB answers without reading a whole table: the
+    # members by cluster id (stored in cluster order, store migration 8: min/max pruning), events
+    # and articles by their primary keys (separately: joined in one query, DuckDB drops the index
+    # and scans both tables, a second on a 10M-event store), the cluster row by id within its
+    # first day (clusters are stored in day order, and a cluster's day is its members' first).
+    _EVIDENCE_EVENT = """e.id, e.type, e.mode, e.quad, e.weight, e.status, e.date, e.date_precision, e.event_day,
+        e.rule, e.trigger, e.sentence, e.start_char, e.end_char, e.confidence, e.json, e.source_code, e.target_code,
+        e.article_id"""
+    _EVIDENCE_ARTICLE = "a.id AS article_id, a.title, a.url, a.site, a.source AS file, a.published, a.lang, a.text"
+
+    def _by_ids(self, columns: str, table: str, ids: list[str]) -> list[dict[str, Any]]:
+        """Rows by primary key, each id bound on its own (`IN ($k0, $k1, ...)`): a list of
+        parameters uses the key's index, `IN (SELECT unnest(...))` a scan of the table."""
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            params = {f"k{n}": v for n, v in enumerate(chunk)}
+            keys = ", ".join(f"$k{n}" for n in range(len(chunk)))
+            out.extend(self.rows(f"SELECT {columns} FROM {table} WHERE id IN ({keys})", params))
+        return out
+
+    def _evidence_rows(
+        self, event_ids: list[str], cluster_id: str | None, most: int = 500
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """The evidence of these events, in article order, at most `most`; and their first day."""
+        events = self._by_ids(self._EVIDENCE_EVENT, "events e", sorted(set(event_ids)))
+        first_day = min((e["event_day"] for e in events if e["event_day"] is not None), default=None)
+        articles = {a["article_id"]: a for a in self._by_ids(self._EVIDENCE_ARTICLE, "articles a", sorted({e["article_id"] for e in events}))}
+        rows = []
+        for e in events:
+            a = articles.get(e["article_id"])
+            if a is None:
+                continue
+            text = a["text"] or ""
+            start, end = e["start_char"], e["end_char"]
+            sentence = text[start:end] if start is not None and end is not None else None
+            rows.append({**e, **{k: v for k, v in a.items() if k != "text"}, "sentence_text": sentence, "cluster_id": cluster_id})
+        rows.sort(
+            key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"], r["sentence"] is None, r["sentence"] or 0, r["id"])
+        )
+        return rows[:most], first_day
 
     def cluster(self, cluster_id: str) -> dict[str, Any]:
-        got = self.rows("SELECT * EXCLUDE (a_code, b_code) FROM event_clusters WHERE id = $id", {"id": cluster_id})
+        members = [r["event_id"] for r in self.rows("SELECT event_id FROM event_cluster_members WHERE cluster_id = $id", {"id": cluster_id})]
+        rows, first_day = self._evidence_rows(members, cluster_id)
+        got: list[dict[str, Any]] = []
+        if members:
+            on_day = "day = $d" if first_day is not None else "day IS NULL"
+            params = {"id": cluster_id, **({"d": dt.date.fromisoformat(first_day)} if first_day is not None else {})}
+            got = self.rows(f"SELECT * EXCLUDE (a_code, b_code) FROM event_clusters WHERE id = $id AND {on_day}", params)
+        if not got:  # no members, or a cluster waiting for its recount (an article re-ingested): look everywhere
+            got = self.rows("SELECT * EXCLUDE (a_code, b_code) FROM event_clusters WHERE id = $id", {"id": cluster_id})
         if not got:
             raise NotFound(f"unknown cluster {cluster_id!r}: expected an id from a dyad page or `alianza clusters`")
-        members = self.rows(
-            self._EVIDENCE + " WHERE m.cluster_id = $id ORDER BY a.published NULLS LAST, e.article_id, e.sentence, e.id LIMIT 500",
-            {"id": cluster_id},
-        )
-        return {"cluster": got[0], "evidence": [self._evidence(r) for r in members]}
+        copies = self._copies([r["article_id"] for r in rows])
+        return {"cluster": got[0], "evidence": [self._evidence(r, copies) for r in rows]}
 
     def event(self, event_id: str) -> dict[str, Any]:
-        got = self.rows(self._EVIDENCE + " WHERE e.id = $id", {"id": event_id})
+        got, _day = self._evidence_rows([event_id], None)
         if not got:
             raise NotFound(f"unknown event {event_id!r}: expected an id from the events table")
-        return {"cluster": None, "evidence": [self._evidence(got[0])]}
+        member = self.rows("SELECT cluster_id FROM event_cluster_members WHERE event_id = $id LIMIT 1", {"id": event_id})
+        got[0]["cluster_id"] = member[0]["cluster_id"] if member else None
+        return {"cluster": None, "evidence": [self._evidence(got[0], self._copies([got[0]["article_id"]]))]}
 
-    def _evidence(self, r: dict[str, Any]) -> dict[str, Any]:
+    def _evidence(self, r: dict[str, Any], copies: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         j = json.loads(r.pop("json")) if r.get("json") else {}
         ev = j.get("evidence") or {}
         sent = ev.get("text") or r.get("sentence_text") or ""
@@ -360,11 +408,24 @@ class Reader:
         claimed = j.get("claimed_by")
         r["claimed_by"] = claimed.get("code") if isinstance(claimed, dict) else claimed
         r["place"] = (j.get("place") or {}).get("name") if isinstance(j.get("place"), dict) else j.get("place")
-        r["copies"] = self.rows(
-            "SELECT id, title, url, site, source AS file, published FROM articles WHERE duplicate_of = $id ORDER BY published, id LIMIT 50",
-            {"id": r["article_id"]},
-        )
+        r["copies"] = copies.get(r["article_id"], [])
         return r
+
+    def _copies(self, article_ids: list[str], most: int = 50) -> dict[str, list[dict[str, Any]]]:
+        """The stored copies of each article (wire stories republished), `most` each: one query
+        for the page, as every one reads the articles' duplicate_of column through."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        if not article_ids:
+            return out
+        for r in self.rows(
+            "SELECT duplicate_of, id, title, url, site, source AS file, published FROM articles "
+            "WHERE duplicate_of IN (SELECT unnest($ids)) ORDER BY duplicate_of, published, id",
+            {"ids": sorted(set(article_ids))},
+        ):
+            got = out.setdefault(r.pop("duplicate_of"), [])
+            if len(got) < most:
+                got.append(r)
+        return out
 
     def article(self, article_id: str, event_id: str | None = None) -> dict[str, Any]:
         got = self.rows(
