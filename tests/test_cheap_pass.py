@@ -59,3 +59,19 @@ def test_only_text_without_accents_is_read_as_ascii_copy(res: Resources) -> None
     # an article with accents: only its headline in capitals lacks them
     assert bare("MINEROS PROTESTAN EN ORURO\n\nLos mineros marcharon hacia La Paz. Pidieron más salario.") == [True, False, False]
     assert bare("Los mineros marcharon hacia La Paz. Pidieron mas salario.") == [True, True]
+
+
+def test_the_cheap_matcher_reads_what_the_parser_splits_or_lemmatises(res: Resources) -> None:
+    """Triggers the lexicon knows through spaCy's lemma must reach the gates too: the parts of a
+    hyphenated compound, and British doubled consonants that simplemma leaves doubled."""
+    from alianza.events.cheap import Fire, trigger_gates
+    from alianza.pipeline import cheap_words
+
+    assert "attentat-suicide" not in res.lexicon("fr").trigger_keys
+    words = cheap_words("Un attentat-suicide a frappé Mogadiscio.", "fr")
+    assert ("attentat", "attentat") in words
+    assert trigger_gates("fr").fire(words) is not Fire.NONE
+    e = one(events("Les shebab ont commis un attentat-suicide contre une base de l'armée somalienne.", "fr", res), "ASSAULT")
+    assert e["target"]["code"] == "SOM MIL"
+    assert ("cancelled", "cancel") in cheap_words("Ghana cancelled the contract.", "en")
+    assert ("canceled", "cancel") in cheap_words("Ghana canceled the contract.", "en")

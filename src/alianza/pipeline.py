@@ -88,6 +88,8 @@ def cheap_words(text: str, lang: str, bare: bool = False) -> list[tuple[str, str
                 table.clear()  # bounded: a long run's rare words do not pile up
             keys = table[w] = _word_keys(w, lang, bare)
         out.append(keys)
+        if "-" in w:  # the parser splits "attentat-suicide", "cease-fire": its parts are words too
+            out.extend(cheap_words(" ".join(w.split("-")), lang, bare))
     return out
 
 
@@ -100,7 +102,14 @@ WORD_TABLE_MAX = 200_000
 
 def _word_keys(w: str, lang: str, bare: bool = False) -> tuple[str, str]:
     w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
-    return fold(w), fold((bare_lemma if bare else _fast_lemma)(w.lower(), lang))
+    lemma = fold((bare_lemma if bare else _fast_lemma)(w.lower(), lang))
+    if len(lemma) > 4 and lemma[-1] == lemma[-2] and lemma[-1].isalpha() and lang in available_lexicons():
+        # simplemma cuts a doubled consonant's ending but keeps it doubled ("cancelled" ->
+        # "cancell", "signalled" -> "signall"); the parser's lemma is "cancel"
+        gates = trigger_gates(lang).gates
+        if lemma not in gates and lemma[:-1] in gates:
+            lemma = lemma[:-1]
+    return fold(w), lemma
 
 
 def bare_lemma(word: str, lang: str) -> str:
@@ -123,6 +132,8 @@ def accented_form(word: str, lang: str) -> str | None:
     """
     letters = load_langdata(lang).accented_letters if lang in available_languages() else ()
     if not letters or len(word) < 4 or not word.isalpha() or fold(_fast_lemma(word, lang)) != fold(word):
+        return None
+    if lang not in available_lexicons():
         return None
     gates = trigger_gates(lang)
     if fold(word) in gates.gates:
