@@ -135,13 +135,9 @@ def accented_form(word: str, lang: str) -> str | None:
         return None
     if lang not in available_lexicons():
         return None
-    gates = trigger_gates(lang)
-    if fold(word) in gates.gates:
-        return None
-    wanted = gates.gates.keys() | gates.light_verbs | gates.claim_verbs
-    by_base: dict[str, list[str]] = {}
-    for c in letters:
-        by_base.setdefault(fold(c), []).append(c)
+    wanted, stems, by_base = _accent_targets(lang)
+    if fold(word) in wanted or _stem(word, by_base) not in stems:
+        return None  # a word no accent can make a trigger of costs one set look-up, not a lemma each
     for i, ch in enumerate(word):
         for c in by_base.get(ch, ()):
             variant = word[:i] + c + word[i + 1 :]
@@ -149,6 +145,27 @@ def accented_form(word: str, lang: str) -> str | None:
             if got != variant and fold(got) in wanted:
                 return variant
     return None
+
+
+STEM = 3  # letters a word shares with the lemma it inflects, bar its vowels ("murio", "morir": m*r)
+
+
+def _stem(word: str, by_base: dict[str, tuple[str, ...]]) -> str:
+    """The first letters of a word, the letters that take accents (the vowels) blanked: a stem
+    keeps them across irregular inflections ("pidió", "pedir")."""
+    return "".join("*" if c in by_base else c for c in word[:STEM])
+
+
+@lru_cache(maxsize=16)
+def _accent_targets(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+    """The words `accented_form` may reach (folded), their first letters, and the accented
+    letters by the letter they fold to."""
+    gates = trigger_gates(lang)
+    wanted = frozenset(gates.gates.keys() | gates.light_verbs | gates.claim_verbs)
+    by_base: dict[str, tuple[str, ...]] = {}
+    for c in load_langdata(lang).accented_letters:
+        by_base[fold(c)] = (*by_base.get(fold(c), ()), c)
+    return wanted, frozenset(_stem(w, by_base) for w in wanted), by_base
 
 
 def has_diacritics(text: str, lang: str) -> bool:
