@@ -98,3 +98,16 @@ def test_a_crowd_that_closes_roads_protests_and_a_government_that_closes_a_borde
         "El gobierno argentino cerró la frontera con Chile.", lang="es", published="2025-06-02", clean=False, resources=res
     )
     assert not [e for e in coded.events if e.type == "PROTEST" and "cerrar" in e.rule]
+
+
+def test_an_accent_restored_copy_keeps_every_offset_and_the_case() -> None:
+    from alianza.nlp.wire import parse_text
+
+    table = {"protesto": "protestó", "denuncio": "denunció"}
+    for text, want in (
+        ("EL SINDICATO PROTESTO POR EL FALLO", "El sindicato protestó por el fallo"),
+        ("La CUT denuncio el despido de 40 obreros.", "La CUT denunció el despido de 40 obreros."),
+        ("Nada cambia aqui.", "Nada cambia aqui."),
+    ):
+        out = parse_text(_sent(text), table.get)
+        assert out == want and len(out) == len(text)

@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from .actors import ArticleContext, KnowledgeBase, find_mentions, load_kb
@@ -28,7 +28,7 @@ from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
-from .nlp.wire import cut_dateline, parse_text, restore_words
+from .nlp.wire import cut_dateline, in_capitals, parse_text, restore_words
 from .textutil import WORD_RE, article_id, fold
 from .types import Actor, ActorMention, Article, CodedArticle, Event, Place, Sentence
 
@@ -73,35 +73,112 @@ class Resources:
         return load_langdata(lang)
 
 
-def cheap_words(text: str, lang: str) -> list[tuple[str, str]]:
-    """(folded form, folded lemma) of every word: what the trigger gates read (`events/cheap.py`)."""
-    table = _WORD_KEYS.setdefault(lang, {})
+def cheap_words(text: str, lang: str, bare: bool = False) -> list[tuple[str, str]]:
+    """(folded form, folded lemma) of every word: what the trigger gates read (`events/cheap.py`).
+
+    `bare`: the text is written without its diacritics (a headline in capitals, copy in plain
+    ASCII), so a word the lemmatiser does not know may be an accented form ("protesto": `bare_lemma`).
+    """
+    table = (_BARE_KEYS if bare else _WORD_KEYS).setdefault(lang, {})
     out = []
     for w in WORD_RE.findall(text):
         keys = table.get(w)
         if keys is None:
             if len(table) >= WORD_TABLE_MAX:
                 table.clear()  # bounded: a long run's rare words do not pile up
-            keys = table[w] = _word_keys(w, lang)
+            keys = table[w] = _word_keys(w, lang, bare)
         out.append(keys)
+        if "-" in w:  # the parser splits "attentat-suicide", "cease-fire": its parts are words too
+            out.extend(cheap_words(" ".join(w.split("-")), lang, bare))
     return out
 
 
 # language -> word -> (folded form, folded lemma): news repeats its words, each is folded and
-# lemmatised once
+# lemmatised once; the words of text without diacritics have a table of their own
 _WORD_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
+_BARE_KEYS: dict[str, dict[str, tuple[str, str]]] = {}
 WORD_TABLE_MAX = 200_000
 
 
-def _word_keys(w: str, lang: str) -> tuple[str, str]:
+def _word_keys(w: str, lang: str, bare: bool = False) -> tuple[str, str]:
     w = w.rstrip(".") or w  # the tokeniser keeps a final period on the word ("...began a hunger strike.")
-    return fold(w), fold(_fast_lemma(w.lower(), lang))
+    lemma = fold((bare_lemma if bare else _fast_lemma)(w.lower(), lang))
+    if len(lemma) > 4 and lemma[-1] == lemma[-2] and lemma[-1].isalpha() and lang in available_lexicons():
+        # simplemma cuts a doubled consonant's ending but keeps it doubled ("cancelled" ->
+        # "cancell", "signalled" -> "signall"); the parser's lemma is "cancel"
+        gates = trigger_gates(lang).gates
+        if lemma not in gates and lemma[:-1] in gates:
+            lemma = lemma[:-1]
+    return fold(w), lemma
+
+
+def bare_lemma(word: str, lang: str) -> str:
+    """The lemma of a word of text written without diacritics: simplemma's, or that of the word
+    with its diacritic given back (`accented_form`)."""
+    return _fast_lemma(accented_form(word, lang) or word, lang)
+
+
+@lru_cache(maxsize=100_000)
+def accented_form(word: str, lang: str) -> str | None:
+    """A lower-case word of text without diacritics, with one letter given back its diacritic
+    (`accented_letters` in `data/lang/<lang>.yaml`: "protesto" is "protestó"), when simplemma knows
+    the word only as itself and the accented form is an inflection of a word the trigger gates
+    read (a trigger, a support or a claim verb); else None.
+
+    Why: 1990s wire headlines come in capitals without accents ("EL SENADO PROTESTO POR EL
+    FALLO") and some corpora are plain ASCII ("denuncio la desaparicion"): their verbs were neither
+    candidates nor triggers, and the parser read them as nouns. One try per letter, once per word
+    (cached), only in such text.
+    """
+    letters = load_langdata(lang).accented_letters if lang in available_languages() else ()
+    if not letters or len(word) < 4 or not word.isalpha() or fold(_fast_lemma(word, lang)) != fold(word):
+        return None
+    if lang not in available_lexicons():
+        return None
+    wanted, stems, by_base = _accent_targets(lang)
+    if fold(word) in wanted or _stem(word, by_base) not in stems:
+        return None  # a word no accent can make a trigger of costs one set look-up, not a lemma each
+    for i, ch in enumerate(word):
+        for c in by_base.get(ch, ()):
+            variant = word[:i] + c + word[i + 1 :]
+            got = _fast_lemma(variant, lang)
+            if got != variant and fold(got) in wanted:
+                return variant
+    return None
+
+
+STEM = 3  # letters a word shares with the lemma it inflects, bar its vowels ("murio", "morir": m*r)
+
+
+def _stem(word: str, by_base: dict[str, tuple[str, ...]]) -> str:
+    """The first letters of a word, the letters that take accents (the vowels) blanked: a stem
+    keeps them across irregular inflections ("pidió", "pedir")."""
+    return "".join("*" if c in by_base else c for c in word[:STEM])
+
+
+@lru_cache(maxsize=16)
+def _accent_targets(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+    """The words `accented_form` may reach (folded), their first letters, and the accented
+    letters by the letter they fold to."""
+    gates = trigger_gates(lang)
+    wanted = frozenset(gates.gates.keys() | gates.light_verbs | gates.claim_verbs)
+    by_base: dict[str, tuple[str, ...]] = {}
+    for c in load_langdata(lang).accented_letters:
+        by_base[fold(c)] = (*by_base.get(fold(c), ()), c)
+    return wanted, frozenset(_stem(w, by_base) for w in wanted), by_base
+
+
+def has_diacritics(text: str, lang: str) -> bool:
+    """Does the text use any of its language's accented letters (else it may be plain ASCII copy)?"""
+    letters = load_langdata(lang).accented_letters if lang in available_languages() else ()
+    return any(c in text or c.upper() in text for c in letters)
 
 
 def is_candidate(sent: Sentence, lang: str, lex: Lexicon) -> bool:
     """Does the sentence hold a trigger word at all (before its entries' conditions)?"""
     keys = lex.trigger_keys
-    return any(f in keys or lem in keys for f, lem in cheap_words(sent.text, lang))
+    bare = in_capitals(sent.text) or not has_diacritics(sent.text, lang)
+    return any(f in keys or lem in keys for f, lem in cheap_words(sent.text, lang, bare))
 
 
 @dataclass
@@ -127,6 +204,7 @@ class Prepared:
     mentions: list[ActorMention]
     places: list[tuple[int, int, Place]]
     candidate: bool
+    bare: bool = False  # written without diacritics (capitals, plain ASCII): `bare_lemma` reads its words
 
 
 @dataclass
@@ -171,12 +249,14 @@ def cheap_pass(
         ctx.place_countries.extend(place_countries(article.dateline, lang, res.kb))
     out: list[Prepared] = []
     antecedent = False  # an earlier candidate named an actor: a dropped subject may be it
+    ascii_copy = not has_diacritics(article.text, lang)
     clock = times or StageTimes()
     for s in sentences:
         s, dateline = cut_dateline(s)  # nlp/wire.py: one left inside the text is a place, not a side
         if dateline is not None:
             ctx.place_countries.extend(place_countries(dateline.place, lang, res.kb))
-        fire = gates.fire(cheap_words(s.text, lang))
+        bare = ascii_copy or in_capitals(s.text)
+        fire = gates.fire(cheap_words(s.text, lang, bare))
         t = clock.add("cheap", t)
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
         # a side may also be words the knowledge base does not know (actors/unknown.py: "decenas de
@@ -186,7 +266,7 @@ def cheap_pass(
         antecedent = antecedent or (cand and bool(mentions))
         places = place_in(s.text, lang, res.kb, offset=s.start) if cand else []
         t = clock.add("resolve", t)
-        out.append(Prepared(s, mentions, places, cand))
+        out.append(Prepared(s, mentions, places, cand, bare))
     return CheapArticle(article, out, tuple(ctx.learned.values()), ctx.home_country())
 
 
@@ -288,7 +368,11 @@ def parse_candidates(cheap: Sequence[CheapArticle], res: Resources) -> list[list
     by_lang: dict[str, list[tuple[str, int]]] = {}
     for i, c in enumerate(cheap):
         if c.article.lang is not None:
-            by_lang.setdefault(c.article.lang, []).extend((parse_text(p.sentence), i) for p in c.candidates)
+            lang = c.article.lang
+            accented = partial(accented_form, lang=lang)
+            by_lang.setdefault(lang, []).extend(
+                (parse_text(p.sentence, accented if p.bare else None), i) for p in c.candidates
+            )
     for lang, items in by_lang.items():
         if items:
             for doc, i in res.nlp(lang).pipe(items, as_tuples=True, batch_size=BATCH_SIZE):
@@ -307,7 +391,7 @@ def code_prepared(cheap: CheapArticle, docs: list[Any], res: Resources) -> Coded
     state = CodingState(article.id, article.published)
     events: list[Event] = []
     for p, doc in zip(todo, docs, strict=True):
-        doc = restore_words(doc, p.sentence.text)  # a headline in capitals was parsed case-normalised
+        doc = restore_words(doc, p.sentence.text)  # parsed case-normalised or accent-restored
         # a subject the knowledge base does not know is a side of its own words (actors/unknown.py)
         where = next((pl.country for _a, _b, pl in p.places if pl.country), None) or cheap.home
         mentions = p.mentions + word_sides(doc, p.mentions, lang, res.kb, p.sentence.start, where)
@@ -320,7 +404,7 @@ def code_prepared(cheap: CheapArticle, docs: list[Any], res: Resources) -> Coded
             ld,
             state,
             p.places,
-            lemma_of=lambda w, _l=lang: _fast_lemma(w.lower(), _l),
+            lemma_of=lambda w, _l=lang, _b=p.bare: (bare_lemma if _b else _fast_lemma)(w.lower(), _l),
         )
         coded = split_lists(coder.code(), doc, mentions, p.sentence.start)  # events/lists.py: one per member
         state.told.update((ev.type, ev) for ev in coded if ev.source is not None)

@@ -231,6 +231,9 @@ class LangData:
     abbreviations: frozenset[str] = frozenset()
     # a noun trigger's default source slots, in the order they are tried (events/lexicon.py)
     noun_source_slots: tuple[str, ...] = ()
+    # the letters with a diacritic that copy in capitals or plain ASCII drops ("PROTESTO" for
+    # "protestó"): the cheap pass tries them back on a word it cannot lemmatise (pipeline.py)
+    accented_letters: tuple[str, ...] = ()
 
 
 def _names(items: list[Any]) -> list[list[str]]:
@@ -264,6 +267,11 @@ def load_langdata(lang: str) -> LangData:
         )
     if "abbreviations" in raw and not isinstance(raw["abbreviations"], list):
         problems.append(Problem(str(path), 0, "abbreviations: must be a list of words"))
+    accented = raw.get("accented_letters") or []
+    if not isinstance(accented, list) or not all(
+        isinstance(c, str) and len(c) == 1 and c.isalpha() and fold(c) != c for c in accented
+    ):
+        problems.append(Problem(str(path), 0, "accented_letters: must be a list of single letters with a diacritic"))
     if not problems and (len(raw["months"]) != 12 or len(raw["weekdays"]) != 7):
         problems.append(Problem(str(path), 0, "months must list 12 entries and weekdays 7"))
     raise_problems(problems)
@@ -303,4 +311,5 @@ def load_langdata(lang: str) -> LangData:
         date_words={k: tuple(str(w) for w in v) for k, v in raw["date_pattern_words"].items()},
         abbreviations=frozenset(str(w) for w in raw["abbreviations"]),
         noun_source_slots=tuple(str(w) for w in raw["noun_source_slots"]),
+        accented_letters=tuple(str(c).lower() for c in accented),
     )
