@@ -36,3 +36,32 @@ def test_a_group_named_by_its_sector_demands_refuses_or_threatens_with_no_addres
 def test_a_statement_to_no_one_by_no_one_placeable_is_still_no_event(res: Resources, text: str) -> None:
     lang = "en" if text.startswith("Human") else "es"
     assert not [e for e in events(text, lang, res) if e["type"] in ("ACCUSE", "REQUEST")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dos aviones militares de Perú violaron el espacio aéreo de Ecuador.",
+        "Argentina sigue reteniendo los fondos de la entidad binacional.",
+        "El gobierno filipino propuso una ley para combatir el narcotráfico.",
+        "Marruecos enfrentaba el tercer día de paro de los camioneros.",
+        "La federación, que reúne a los sindicatos agrícolas de Andalucía, criticó el acuerdo.",
+        "El primer ministro japonés visitó otra vez el santuario de Yasukuni.",
+    ],
+)
+def test_a_verb_whose_object_is_a_thing_is_not_its_violent_or_meeting_sense(res: Resources, text: str) -> None:
+    assert not [e for e in events(text, "es", res) if e["type"] in ("ASSAULT", "CONSULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Rebeldes hutus se enfrentaron con el ejército en Kivu.", "ASSAULT"),
+        ("Paramilitares violaron a tres mujeres en el Magdalena Medio.", "ASSAULT"),
+        ("Comuneros retuvieron a dos funcionarios del ministerio en Puno.", "ASSAULT"),
+        ("El canciller brasileño se reunió con su colega paraguayo en Asunción.", "CONSULT"),
+        ("El presidente chileno visitó Lima el martes.", "CONSULT"),
+    ],
+)
+def test_the_same_verbs_with_an_actor_keep_their_sense(res: Resources, text: str, etype: str) -> None:
+    assert etype in [e["type"] for e in events(text, "es", res)]

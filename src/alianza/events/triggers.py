@@ -208,8 +208,9 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return False
-        if e.object_is_actor and any(
-            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention for c in t.children
+        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object
+            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention and c.pos_ != "PRON"
+            for c in t.children
         ):
             return False
         if e.requires_subject_sector and (
@@ -230,12 +231,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
         strike": a demand, refusal or threat has its content for object, and a group named by its
         sector (a side of its words, issue 13) is someone even when no country places it and no
         addressee is named."""
-        return (
-            e.type in CONTENT_ACTS
-            and source is not None
-            and source.actor.sector is not None
-            and bool(source.text)
-        )
+        return e.type in CONTENT_ACTS and source is not None and source.actor.sector is not None and bool(source.text)
 
     def protest_by_no_one_named(self, t: Token, v: Token, e: Entry) -> bool:
         """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is
