@@ -197,8 +197,8 @@ class ArgumentRules(ParsedSentence):
     def hostile_act_object(self, t: Token, e: Entry) -> Token | None:
         """The object of a criticism when it is a hostile act: a noun the lexicon knows as a
         trigger of a conflict type ("the attack", "los bombardeos", "the sanctions")."""
-        if e.type not in DOER_ADDRESSED_TYPES:
-            return None
+        if e.type not in DOER_ADDRESSED_TYPES or "obj" not in e.target:
+            return None  # "atribuyó el atentado a las FARC": the act is the object, its slot names the doer
         for c in t.children:
             if self.dep(c) not in self.syn.obj | {"obj", "dobj"} or c.pos_ != "NOUN" or c.i in self.tok_mention:
                 continue
