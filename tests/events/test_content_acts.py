@@ -65,3 +65,26 @@ def test_a_verb_whose_object_is_a_thing_is_not_its_violent_or_meeting_sense(res:
 )
 def test_the_same_verbs_with_an_actor_keep_their_sense(res: Resources, text: str, etype: str) -> None:
     assert etype in [e["type"] for e in events(text, "es", res)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los alcaldes del Cauca denunciaron amenazas de la guerrilla.", "GOV"),
+        ("Los burgomaestres de Cochabamba se reunieron con el prefecto.", "GOV"),
+        ("Tres campesinas fueron detenidas en Chiapas.", "AGR"),
+        ("Las ministras de Finanzas de la región se reunieron en Lima.", "GOV"),
+        ("Los gobernadores de Nigeria firmaron un acuerdo con el gobierno federal.", "GOV"),
+    ],
+)
+def test_plural_and_feminine_sector_nouns_name_a_side(res: Resources, text: str, expected: str) -> None:
+    from alianza.actors import ArticleContext, find_mentions
+
+    assert expected in [m.actor.sector for m in find_mentions(text, "es", res.kb, ArticleContext())]
+
+
+def test_a_fiscal_measure_is_no_prosecutor(res: Resources) -> None:
+    from alianza.actors import ArticleContext, find_mentions
+
+    got = find_mentions("El Congreso aprobó las medidas fiscales del gobierno.", "es", res.kb, ArticleContext())
+    assert "JUD" not in [m.actor.sector for m in got]
