@@ -88,3 +88,9 @@ def test_a_fiscal_measure_is_no_prosecutor(res: Resources) -> None:
 
     got = find_mentions("El Congreso aprobó las medidas fiscales del gobierno.", "es", res.kb, ArticleContext())
     assert "JUD" not in [m.actor.sector for m in got]
+
+
+def test_suspending_work_in_protest_is_no_end_of_a_protest(res: Resources) -> None:
+    text = "Los alcaldes de Antioquia suspendieron sus actividades en protesta por la violencia."
+    assert "CONCEDE" not in [e["type"] for e in events(text, "es", res)]
+    assert "CONCEDE" in [e["type"] for e in events("Los maestros hondureños suspendieron la huelga.", "es", res)]
