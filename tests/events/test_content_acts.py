@@ -94,3 +94,16 @@ def test_suspending_work_in_protest_is_no_end_of_a_protest(res: Resources) -> No
     text = "Los alcaldes de Antioquia suspendieron sus actividades en protesta por la violencia."
     assert "CONCEDE" not in [e["type"] for e in events(text, "es", res)]
     assert "CONCEDE" in [e["type"] for e in events("Los maestros hondureños suspendieron la huelga.", "es", res)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Sin embargo, Cuba criticó a Estados Unidos por el bloqueo.", "USA"),
+        ("Venezuela condenó el ataque de Colombia contra las FARC en Ecuador.", "COL"),
+    ],
+)
+def test_a_criticism_is_addressed_to_its_object_not_to_its_motive(res: Resources, text: str, target: str) -> None:
+    evs = [e for e in events(text, "es", res) if e["type"] == "ACCUSE"]
+    assert evs and (evs[0].get("target") or {}).get("country") == target, evs
+    assert "SANCTION" not in [e["type"] for e in events(text, "es", res)]  # "sin embargo" is no embargo

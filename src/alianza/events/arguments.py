@@ -202,6 +202,8 @@ class ArgumentRules(ParsedSentence):
         for c in t.children:
             if self.dep(c) not in self.syn.obj | {"obj", "dobj"} or c.pos_ != "NOUN" or c.i in self.tok_mention:
                 continue
+            if (case := self.case_of(c)) is not None and case not in self.syn.dative_cases:
+                continue  # "criticó a Cuba por el bloqueo", parsed as an object: the motive, not what is condemned
             for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of)):
                 if entry.pos == "noun" and entry.type in self.ont and self.ont[entry.type].quad in HOSTILE_QUADS:
                     return c
