@@ -194,11 +194,13 @@ class ArgumentRules(ParsedSentence):
     def hostile_act_object(self, t: Token, e: Entry) -> Token | None:
         """The object of a criticism when it is a hostile act: a noun the lexicon knows as a
         trigger of a conflict type ("the attack", "los bombardeos", "the sanctions")."""
-        if e.type not in DOER_ADDRESSED_TYPES:
-            return None
+        if e.type not in DOER_ADDRESSED_TYPES or "obj" not in e.target:
+            return None  # "atribuyó el atentado a las FARC": the act is the object, its slot names the doer
         for c in t.children:
             if self.dep(c) not in self.syn.obj | {"obj", "dobj"} or c.pos_ != "NOUN" or c.i in self.tok_mention:
                 continue
+            if (case := self.case_of(c)) is not None and case not in self.syn.dative_cases:
+                continue  # "criticó a Cuba por el bloqueo", parsed as an object: the motive, not what is condemned
             for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of)):
                 if entry.pos == "noun" and entry.type in self.ont and self.ont[entry.type].quad in HOSTILE_QUADS:
                     return c

@@ -13,7 +13,7 @@ else's action is no threat, and armed groups do not protest: their blockade is a
 from __future__ import annotations
 
 from ..textutil import fold
-from ..types import Event, Evidence
+from ..types import ActorMention, Event, Evidence
 from .arguments import ArgumentRules
 from .lexicon import Entry
 from .modality import ModalityRules
@@ -22,6 +22,9 @@ from .sides import context_sides, identified, protest_addressee
 
 # Armed groups: what they block or occupy is an assault, not a protest (CAMEO 191, impose blockade).
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
+# Acts whose object is their content (what is demanded, refused, threatened): with it, a group named
+# by its sector makes the event without an addressee.
+CONTENT_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
 class TriggerRules(ArgumentRules, ModalityRules):
@@ -196,12 +199,18 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and not self.core_argument(t, v)
         ):
             return False  # "praised its support in the invasion of Ukraine": a background reference, no one named
-        if self.ont[e.type].quad.startswith("verbal") and args.target is None and not identified(args.source):
+        if (
+            self.ont[e.type].quad.startswith("verbal")
+            and args.target is None
+            and not identified(args.source)
+            and not self.group_voices_content(e, args.source)
+        ):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return False
-        if e.object_is_actor and any(
-            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention for c in t.children
+        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object
+            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention and c.pos_ != "PRON"
+            for c in t.children
         ):
             return False
         if e.requires_subject_sector and (
@@ -216,6 +225,13 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and args.source.actor == args.target.actor
             and args.source.start == args.target.start
         )
+
+    def group_voices_content(self, e: Entry, source: ActorMention | None) -> bool:
+        """ "Los maestros exigen un aumento", "los campesinos rechazan la ley", "teachers threaten to
+        strike": a demand, refusal or threat has its content for object, and a group named by its
+        sector (a side of its words, issue 13) is someone even when no country places it and no
+        addressee is named."""
+        return e.type in CONTENT_ACTS and source is not None and source.actor.sector is not None and bool(source.text)
 
     def protest_by_no_one_named(self, t: Token, v: Token, e: Entry) -> bool:
         """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is
