@@ -267,7 +267,10 @@ class ArgumentRules(ParsedSentence):
         """The subject of the clause whose verb governs a noun trigger ("held talks")."""
         syn = self.syn
         if v.i != t.i and not self.core_argument(t, v):
-            return None, None  # "curfew after violent protests": the clause's subject did not protest
+            if not self.manner_of(t, v):
+                return None, None  # "curfew after violent protests": the clause's subject did not protest
+            a, tok = self.subject(v)
+            return (a, tok) if a is not None else (self.inherited_subject(v), None)
         if (
             v.i != t.i
             and self.dep(t) in syn.obj | {"obj", "dobj"}
@@ -279,6 +282,19 @@ class ArgumentRules(ParsedSentence):
         if a is None and v.i != t.i:
             a = self.inherited_subject(v)
         return a, tok
+
+    def manner_of(self, t: Token, v: Token) -> bool:
+        """Is the noun, bare after an `in_cases` preposition, the manner of the verb's own act
+        ("quemaron neumáticos en protesta por", "burned tyres in protest at", "se encontraban en
+        huelga de hambre")? Then the verb's subject does the noun's act. With an article it is a
+        place or a time ("detenidos en la protesta", "killed in the riots"), and not theirs."""
+        holder = t.head.head if self.dep(t.head) == "prep" else t.head
+        return (
+            holder.i == v.i
+            and not self.is_passive(v)
+            and self.case_of(t) in self.syn.in_cases
+            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
+        )
 
     def dependent_slot(self, name: str, t: Token) -> tuple[ActorMention | None, Token | None]:
         """An actor hanging on the trigger by a dependency: object, indirect object, dative,

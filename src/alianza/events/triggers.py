@@ -194,6 +194,12 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and not self.ont[e.type].symmetric
             and v.i != t.i
             and not self.core_argument(t, v)
+            and not (
+                e.type == "PROTEST"
+                and args.target is None
+                and self.protest_by_no_one_named(t, v, e)
+                and not self.background_reference(t)
+            )
         ):
             return False  # "praised its support in the invasion of Ukraine": a background reference, no one named
         if self.ont[e.type].quad.startswith("verbal") and args.target is None and not identified(args.source):
@@ -238,6 +244,25 @@ class TriggerRules(ArgumentRules, ModalityRules):
         if self.dep(t) not in self.syn.obj | {"obj", "dobj"}:
             return False
         return self.is_light(t.head) or self.reports_fact(t.head)
+
+    def background_reference(self, t: Token) -> bool:
+        """Is the noun the time or cause of another event ("imposed a curfew after the protests",
+        "en respuesta a las protestas", "luego de 60 horas de protesta")? The language's
+        `background_cases` mark it, on the noun or on a noun it hangs from."""
+        bg = self.syn.sets.get("background_cases", frozenset())
+        node = t
+        for _ in range(3):
+            if any(self.dep(c) in ("case", "mark", "advmod", "prep") and self.lem(c) in bg for c in node.children):
+                return True
+            head = node.head
+            if head.i == node.i:
+                return False
+            if self.lem(head) in bg:
+                return True  # "después de las protestas", "after the protests" (ClearNLP: prep -> pobj)
+            if head.pos_ not in NOUN_POS and head.pos_ != "ADP":
+                return False
+            node = head
+        return False
 
     def reports_fact(self, v: Token) -> bool:
         """A finite verb, neither negated nor under a modal or future auxiliary."""

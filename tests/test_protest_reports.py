@@ -1,0 +1,77 @@
+"""Protests wire news reports without naming the crowd, as a background, a retelling or a manner
+(issue 13, up-protest misses). Sentences of our own, several regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from alianza.pipeline import Resources
+from tests.events.helpers import events
+
+
+def protests(text: str, lang: str, res: Resources) -> list[dict]:
+    return [e for e in events(text, lang, res) if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los comercios de Nairobi cerraron a causa de las protestas contra el nuevo impuesto.", "es"),
+        ("Las autoridades de Dhaka cerraron las escuelas ante una ola de protestas estudiantiles.", "es"),
+        ("Shops in Nairobi stayed closed because of the protests against the new tax.", "en"),
+    ],
+)
+def test_a_protest_named_by_a_noun_alone_is_reported_wherever_it_sits(res: Resources, text: str, lang: str) -> None:
+    found = protests(text, lang, res)
+    assert len(found) == 1 and found[0]["source"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El gobierno de Kenia impuso el toque de queda en Nairobi tras las protestas.", "es"),
+        ("Luego de tres días de protestas, los mineros peruanos volvieron al trabajo.", "es"),
+        ("Uganda extended the curfew in Kampala in response to the unrest.", "en"),
+        ("The police imposed a curfew in Lagos after violent protests.", "en"),
+        ("Two Dutch activists were questioned in Rome for their role in rioting at the summit.", "en"),
+    ],
+)
+def test_a_protest_that_is_the_time_or_cause_of_another_event_is_background(
+    res: Resources, text: str, lang: str
+) -> None:
+    assert protests(text, lang, res) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("En medio de las protestas, los estudiantes kenianos bloquearon la carretera a Nairobi.", "es", "KEN EDU"),
+        ("Amid the protests, Kenyan students blocked the road to Nairobi.", "en", "KEN EDU"),
+    ],
+)
+def test_a_protest_noun_naming_no_one_is_the_protest_the_sentence_tells_with_its_crowd(
+    res: Resources, text: str, lang: str, source: str
+) -> None:
+    found = protests(text, lang, res)
+    assert [e["source"]["code"] for e in found] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Varios científicos franceses adelantaron el reloj de la torre en protesta contra los ensayos nucleares.", "es", "FRA"),
+        ("Los presos de la cárcel de Lurigancho se encontraban en huelga de hambre desde el lunes.", "es", "CVL"),
+        ("Habitantes de un barrio de Lima quemaron neumáticos en protesta por el alza del pasaje.", "es", "PER CVL"),
+        ("Students in Dhaka burned tyres in protest at the rise in fuel prices.", "en", "BGD EDU"),
+    ],
+)  # fmt: skip
+def test_who_acts_in_protest_protests(res: Resources, text: str, lang: str, source: str) -> None:
+    found = protests(text, lang, res)
+    assert len(found) == 1 and found[0]["source"]["code"].endswith(source)
+
+
+def test_a_state_withdrawing_its_envoy_in_protest_is_the_withdrawal(res: Resources) -> None:
+    evs = events(
+        "Chile retiró a su embajador en La Paz en protesta por las declaraciones del presidente boliviano.", "es", res
+    )
+    assert [e["type"] for e in evs] == ["SANCTION"]
