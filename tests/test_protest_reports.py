@@ -75,3 +75,46 @@ def test_a_state_withdrawing_its_envoy_in_protest_is_the_withdrawal(res: Resourc
         "Chile retiró a su embajador en La Paz en protesta por las declaraciones del presidente boliviano.", "es", res
     )
     assert [e["type"] for e in evs] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a verb whose "object" is behind "contra" has no object: the crowd demonstrated
+        ("Decenas de miles de marroquíes manifestaron contra el gobierno en Rabat.", "MAR CVL"),
+        # a counted crowd is people, whatever its members' sector
+        ("Miles de policías protestaron en Buenos Aires por sus salarios.", "ARG COP"),
+        ("Unos 300.000 funcionarios manifestaron en las calles de Madrid contra la congelación salarial.", "GOV"),
+        # leaders of a sector are of that sector
+        ("Un centenar de dirigentes sindicales desfilaron por el centro de Quito contra la reforma.", "LAB"),
+        ("Los dirigentes estudiantiles se concentraron frente al Congreso de Santiago.", "EDU"),
+    ],
+)  # fmt: skip
+def test_crowds_demonstrate(res: Resources, text: str, source: str) -> None:
+    found = protests(text, "es", res)
+    assert len(found) == 1 and found[0]["source"]["code"].endswith(source)
+
+
+def test_a_government_protesting_is_no_crowd(res: Resources) -> None:
+    assert protests("El gobierno de Irán protestó por las declaraciones del juez.", "es", res) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Unos 600 campesinos sin tierra ocuparon el domingo la hacienda Santa Rosa en Paraguay.", "PRY AGR"),
+        ("Unos 500 desocupados tomaron la sede del gobierno provincial de Jujuy.", "LAB"),
+        ("Transportistas hondureños bloquean puestos fronterizos con Nicaragua", "HND LAB"),
+        ("Los camioneros nicaragüenses bloqueaban tres puntos aduaneros de la frontera con Costa Rica.", "NIC LAB"),
+        ("Organizaciones campesinas de Guatemala cumplirán una serie de protestas contra el tratado.", "GTM"),
+        ("Colonos israelíes cortaron la carretera de Jericó en señal de protesta por la visita.", "ISR CVL"),
+    ],
+)  # fmt: skip
+def test_occupations_blockades_and_series_are_protests(res: Resources, text: str, source: str) -> None:
+    found = protests(text, "es", res)
+    assert found and found[0]["source"]["code"].endswith(source)
+
+
+def test_armed_men_taking_a_building_do_not_protest(res: Resources) -> None:
+    evs = events("Guerrilleros de las FARC tomaron la alcaldía de Toribío durante la noche.", "es", res)
+    assert not [e for e in evs if e["type"] == "PROTEST"]
