@@ -118,3 +118,25 @@ def test_occupations_blockades_and_series_are_protests(res: Resources, text: str
 def test_armed_men_taking_a_building_do_not_protest(res: Resources) -> None:
     evs = events("Guerrilleros de las FARC tomaron la alcaldía de Toribío durante la noche.", "es", res)
     assert not [e for e in evs if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        # the actor a bare "en huelga" describes strikes
+        ("El gobierno de Lima se reunió con los mineros en huelga de la región de Puno.", "es", "PER LAB"),
+        # the doer of a relative clause with a support verb ("que organizan", "that ... staged")
+        ("Las protestas que organizan los sindicatos bolivianos continúan en La Paz.", "es", "BOL LAB"),
+        ("The strikes that Nigerian unions staged closed the ports of Lagos.", "en", "NGA LAB"),
+        # under a passive, a clause of the time during which is its subject's act
+        ("Diez estudiantes fueron heridos en Dhaka mientras marchaban hacia el Parlamento.", "es", "BGD EDU"),
+        ("Ten students were arrested in Nairobi while they protested against the tax.", "en", "KEN EDU"),
+        # "la organización ecologista Greenpeace": the apposition names the common noun
+        ("Seis miembros de la organización ecologista Greenpeace fueron detenidos en Tokio cuando protestaban contra la caza.", "es", "NGO"),
+    ],
+)  # fmt: skip
+def test_the_protester_is_found_through_the_phrase_around_the_protest(
+    res: Resources, text: str, lang: str, source: str
+) -> None:
+    found = protests(text, lang, res)
+    assert len(found) == 1 and found[0]["source"]["code"].endswith(source)
