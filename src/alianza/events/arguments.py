@@ -250,6 +250,10 @@ class ArgumentRules(ParsedSentence):
             return self.tok_mention.get(t.i), t
         if name == "governor":
             return self.governor_slot(t, v)
+        if name == "holder":
+            return self.holder_slot(t)
+        if name == "relative":
+            return self.relative_slot(t)
         if name in ("obj", "iobj", "dative", "amod", "poss"):
             return self.dependent_slot(name, t)
         return self.preposition_slot(name, t, v)
@@ -268,7 +272,10 @@ class ArgumentRules(ParsedSentence):
         """The subject of the clause whose verb governs a noun trigger ("held talks")."""
         syn = self.syn
         if v.i != t.i and not self.core_argument(t, v):
-            return None, None  # "curfew after violent protests": the clause's subject did not protest
+            if not self.manner_of(t, v):
+                return None, None  # "curfew after violent protests": the clause's subject did not protest
+            a, tok = self.subject(v)
+            return (a, tok) if a is not None else (self.inherited_subject(v), None)
         if (
             v.i != t.i
             and self.dep(t) in syn.obj | {"obj", "dobj"}
@@ -280,6 +287,51 @@ class ArgumentRules(ParsedSentence):
         if a is None and v.i != t.i:
             a = self.inherited_subject(v)
         return a, tok
+
+    def holder_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:
+        """The actor a bare `in_cases` phrase of the trigger describes: "los médicos en huelga",
+        "trabajadores en paro" are on strike."""
+        head = t.head.head if self.dep(t.head) == "prep" else t.head
+        if (
+            head.i != t.i
+            and head.i in self.tok_mention
+            and self.case_of(t) in self.syn.in_cases
+            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
+        ):
+            return self.tok_mention[head.i], head
+        return None, None
+
+    def relative_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:
+        """The doer a relative clause of the trigger names through a support verb: "las protestas que
+        organizan los sindicatos", "the strikes that the unions staged". Either argument of that verb
+        may be the relative pronoun (the parser swaps them); the other is the doer."""
+        core = self.syn.subj | self.syn.obj | {"nsubj", "obj", "dobj"}
+        for c in t.children:
+            if self.dep(c) not in ("acl", "relcl", "acl:relcl") or not self.is_light(c):
+                continue
+            args = [g for g in c.children if self.dep(g) in core]
+            rel = [
+                g for g in c.children if fold(g.text) in self.syn.relative_pronouns and self.dep(g) in core | {"mark"}
+            ]
+            if not rel:
+                continue
+            for g in args:
+                if g not in rel and (a := self.actor_in(g)) is not None:
+                    return a, g
+        return None, None
+
+    def manner_of(self, t: Token, v: Token) -> bool:
+        """Is the noun, bare after an `in_cases` preposition, the manner of the verb's own act
+        ("quemaron neumáticos en protesta por", "burned tyres in protest at", "se encontraban en
+        huelga de hambre")? Then the verb's subject does the noun's act. With an article it is a
+        place or a time ("detenidos en la protesta", "killed in the riots"), and not theirs."""
+        holder = t.head.head if self.dep(t.head) == "prep" else t.head
+        return (
+            holder.i == v.i
+            and not self.is_passive(v)
+            and self.case_of(t) in self.syn.in_cases
+            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
+        )
 
     def dependent_slot(self, name: str, t: Token) -> tuple[ActorMention | None, Token | None]:
         """An actor hanging on the trigger by a dependency: object, indirect object, dative,

@@ -21,6 +21,8 @@ from .sides import home_sides, placed
 
 # Verbal event types whose complement clause is their content, not a separate event.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"})
+# Sources whose act "in protest" is that act, not a protest: state organs and armed forces.
+PROTEST_EXCLUDED = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "REB", "UAF", "CRM", "INS", "SPY", "IGO"})
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
 
@@ -181,6 +183,11 @@ class ClauseRules(ParsedSentence):
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
                 ev = replace(ev, target=self.protest_motive(t))
+                people = ev.source is not None and ev.source.actor.sector not in PROTEST_EXCLUDED | {None}
+                if head.type != "PROTEST" and people:
+                    # "quemaron neumáticos en protesta por el alza": what people do in protest is a
+                    # protest, whatever the verb codes; a state's act stays its own event
+                    in_protest, head = False, None
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
             if head is not None and head is not ev and not self.has_subject(t):

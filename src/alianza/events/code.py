@@ -57,4 +57,17 @@ class SentenceCoder(ChoiceRules, ClauseRules):
             and (support.get(t.i) not in verb_triggers or not ev.nominal)
             and not self.content_of_noun(t)
         ]
-        return self.without_adjuncts(kept, support, found)
+        return retold_protests(self.without_adjuncts(kept, support, found))
+
+
+def retold_protests(events: list[Event]) -> list[Event]:
+    """ "En desarrollo de las protestas, los pobladores bloquearon varias carreteras": a protest noun
+    naming no one is the protest the sentence tells with its crowd, not a second one; it is coded
+    alone only when the sentence names no protester at all ("las protestas continuaron")."""
+    if not any(ev.type == "PROTEST" and ev.source is not None for ev in events):
+        return events
+    return [
+        ev
+        for ev in events
+        if not (ev.type == "PROTEST" and ev.nominal and ev.source is None and (ev.target is None or not ev.target.text))
+    ]

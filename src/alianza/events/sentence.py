@@ -166,8 +166,16 @@ class ParsedSentence:
             nxt = []
             for n in frontier:
                 for c in n.children:
-                    if self.dep(c) == "appos" and named and depth == 1:
-                        pass
+                    if self.dep(c) == "appos" and (
+                        (named and depth == 1)
+                        or (
+                            n.pos_ == "NOUN"
+                            and n.i not in self.tok_mention
+                            and (m := self.tok_mention.get(c.i)) is not None
+                            and m.how not in ("place", "gazetteer", "metonym")
+                        )
+                    ):
+                        pass  # "la organización ecologista Greenpeace": a common noun its apposition names
                     elif self.dep(c) in self.syn.clause_deps or self.dep(c) in ("relcl", "conj", "appos", "punct"):
                         continue
                     if c.i in self.mention_root and not (as_subject and self.located(c)):
@@ -277,13 +285,19 @@ class ParsedSentence:
                 if node.head.i in self.tok_mention:  # "dispersed demonstrators protesting the results"
                     return self.tok_mention[node.head.i]
                 node = node.head  # "issued a statement condemning": the one who issued it condemns
-            node = node.head
+            child, node = node, node.head
             a, tok = self.subject(node)
-            if a is not None and not self.is_passive(node):
+            if a is not None and (not self.is_passive(node) or self.while_clause(child)):
+                # "fueron detenidos cuando protestaban": who undergoes the passive did the clause's act
                 return a
             if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
                 return None  # the clause has its own subject, and it is no actor: "la reunión podría discutir"
         return None
+
+    def while_clause(self, c: Token) -> bool:
+        """A clause of the time during which ("cuando protestaban", "while they marched")."""
+        marks = self.syn.sets.get("time_marks", frozenset())
+        return self.dep(c) == "advcl" and any(self.dep(m) == "mark" and fold(m.text) in marks for m in c.children)
 
     def core_argument(self, t: Token, v: Token) -> bool:
         """Is the noun `t` the subject or object of `v` (through coordination at most)? Only then

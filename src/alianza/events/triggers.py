@@ -12,6 +12,8 @@ else's action is no threat, and armed groups do not protest: their blockade is a
 
 from __future__ import annotations
 
+from ..actors.patterns import ActorPatterns, actor_patterns
+from ..actors.unknown import counted_people
 from ..textutil import fold
 from ..types import ActorMention, Event, Evidence
 from .arguments import ArgumentRules
@@ -29,6 +31,10 @@ CONTENT_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 class TriggerRules(ArgumentRules, ModalityRules):
     """Entries that fit a token, and the event each codes."""
+
+    @property
+    def pat(self) -> ActorPatterns:
+        return actor_patterns(self.ld.lang)
 
     def fits(self, t: Token, e: Entry) -> Token | None:
         """The clause head for this trigger if the entry applies here, else None."""
@@ -103,7 +109,9 @@ class TriggerRules(ArgumentRules, ModalityRules):
         """A verb with neither a direct object nor a clause: "los funcionarios manifestaron en las
         calles" (they demonstrated), not "manifestó su apoyo" or "manifestó que" (they said)."""
         said = self.syn.obj | {"obj", "dobj", "ccomp", "xcomp", "csubj"}  # a purpose clause (advcl) still marches
-        return not any(self.dep(c) in said for c in t.children)
+        # "MANIFESTARON CONTRA NETANYAHU": an "object" behind a preposition other than the personal
+        # "a" is an oblique the parser mislabelled, not what was said
+        return not any(self.dep(c) in said and self.case_of(c) in (None, *self.syn.dative_cases) for c in t.children)
 
     def warns_that(self, t: Token) -> bool:
         """ "X warned that Y could attack": a statement about someone else's action, not a threat
@@ -197,6 +205,12 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and not self.ont[e.type].symmetric
             and v.i != t.i
             and not self.core_argument(t, v)
+            and not (
+                e.type == "PROTEST"
+                and args.target is None
+                and self.protest_by_no_one_named(t, v, e)
+                and not self.background_reference(t)
+            )
         ):
             return False  # "praised its support in the invasion of Ukraine": a background reference, no one named
         if (
@@ -215,6 +229,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False
         if e.requires_subject_sector and (
             args.source.actor.sector not in e.requires_subject_sector
+            and not (e.type == "PROTEST" and self.crowd(args.source))
             if args.source is not None
             else not self.protest_by_no_one_named(t, v, e)
         ):
@@ -232,6 +247,11 @@ class TriggerRules(ArgumentRules, ModalityRules):
         sector (a side of its words, issue 13) is someone even when no country places it and no
         addressee is named."""
         return e.type in CONTENT_ACTS and source is not None and source.actor.sector is not None and bool(source.text)
+
+    def crowd(self, m: ActorMention) -> bool:
+        """Is the side a counted crowd ("unos 500.000 funcionarios", "miles de policías")? A
+        crowd is people, whatever its members' sector: civil servants who march demonstrate."""
+        return counted_people(self.sent.text, m.start - self.sent.start, self.pat)
 
     def protest_by_no_one_named(self, t: Token, v: Token, e: Entry) -> bool:
         """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is
@@ -254,6 +274,25 @@ class TriggerRules(ArgumentRules, ModalityRules):
         if self.dep(t) not in self.syn.obj | {"obj", "dobj"}:
             return False
         return self.is_light(t.head) or self.reports_fact(t.head)
+
+    def background_reference(self, t: Token) -> bool:
+        """Is the noun the time or cause of another event ("imposed a curfew after the protests",
+        "en respuesta a las protestas", "luego de 60 horas de protesta")? The language's
+        `background_cases` mark it, on the noun or on a noun it hangs from."""
+        bg = self.syn.sets.get("background_cases", frozenset())
+        node = t
+        for _ in range(3):
+            if any(self.dep(c) in ("case", "mark", "advmod", "prep") and self.lem(c) in bg for c in node.children):
+                return True
+            head = node.head
+            if head.i == node.i:
+                return False
+            if self.lem(head) in bg:
+                return True  # "después de las protestas", "after the protests" (ClearNLP: prep -> pobj)
+            if head.pos_ not in NOUN_POS and head.pos_ != "ADP":
+                return False
+            node = head
+        return False
 
     def reports_fact(self, v: Token) -> bool:
         """A finite verb, neither negated nor under a modal or future auxiliary."""

@@ -159,6 +159,8 @@ SYNTAX_OPTIONAL = (
     "tense_aux",  # nlp/repair.py: auxiliaries of compound tenses the model parses as passives
     "unaccusative_verbs",  # events/sentence.py: motion verbs that take "être", not a passive
     "light_obl",  # events/triggers.py: labels of a light verb's object through a preposition
+    "background_cases",
+    "time_marks",  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
 )
 # The `syntax` keys that are not word lists, with the type each must have.
 SYNTAX_OTHER: dict[str, type] = {"pro_drop": bool, "contractions": dict}
