@@ -238,6 +238,9 @@ EXTRA = {
     "fr": {
         "USA": ["états-unien", "états-unienne", "états-uniens", "états-uniennes"],
         "GBR": ["anglais", "anglaise", "anglaises"],
+        # the provinces and regions French reporting names its people by (issue 20)
+        "CAN": ["québécois", "québécoise", "québécoises", "montréalais", "montréalaise", "montréalaises"],
+        "BEL": ["wallon", "wallonne", "wallons", "wallonnes", "flamand", "flamande", "flamands", "flamandes"],
     },
 }
 

@@ -66,11 +66,22 @@ class ArgumentRules(ParsedSentence):
         if act is not None:
             self.settled_target.add(t.i)
             return source, src_tok, self.doer_of(act, source)
+        verbal = self.ont[e.type].quad.startswith("verbal")
         for s in e.target:
             if s == "subj":
                 target, _ = self.subject(v)
             else:
                 target, _ = self.slot(s, t, v, passive)
+            if (
+                verbal
+                and not self.ont[e.type].symmetric  # a visit goes to a place: "se rendre en Algérie"
+                and target is not None
+                and target.how == "place"
+                and fold(s) in self.syn.locative_cases
+            ):
+                # "ont réclamé à Niamey le départ des troupes": a city named where a statement is
+                # made is not whom it addresses (a seat of power, "a exigé de Paris", is a metonym)
+                target = None
             if target is not None and (source is None or target.start != source.start):
                 break
             target = None
@@ -173,7 +184,7 @@ class ArgumentRules(ParsedSentence):
                 target = ActorMention(source.group[1], source.start, source.end, source.text, source.how)
                 source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
             elif src_tok is not None:
-                target = self.conj_actor(src_tok)
+                target = self.conj_actor(src_tok) or self.other_subject(v, src_tok, source)
                 if target is None and source is not None:  # "la cumbre entre Putin y Trump": the name's conjunct
                     own = next((x for x in self.doc if self.sent.start + x.idx == source.start), None)
                     if own is not None:
@@ -190,6 +201,18 @@ class ArgumentRules(ParsedSentence):
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
+
+    def other_subject(self, v: Token, src_tok: Token, source: ActorMention | None) -> ActorMention | None:
+        """ "La RDC et le Rwanda ont signé": the parser may hang both sides of a coordinated
+        subject on the verb, each as a subject of its own."""
+        if src_tok.head.i != v.i or self.dep(src_tok) not in self.syn.subj:
+            return None
+        for c in v.children:
+            if c.i != src_tok.i and c.i < v.i and self.dep(c) in self.syn.subj:
+                a = self.actor_in(c, as_subject=True)
+                if a is not None and (source is None or a.actor.country != source.actor.country):
+                    return a
+        return None
 
     def hostile_act_object(self, t: Token, e: Entry) -> Token | None:
         """The object of a criticism when it is a hostile act: a noun the lexicon knows as a
@@ -211,6 +234,13 @@ class ArgumentRules(ParsedSentence):
         "Israel's strikes"), an actor after by/de/por ("el ataque de los rebeldes"), else the source
         of that act told before in the article; never the act's victim or place, so None when no
         doer is named."""
+        # a passive agent names the doer first: "l'exécution de deux opposants par le régime", even
+        # when the parser hangs it on the victim ("de [deux opposants par le régime]")
+        for g in [*act.children, *(g for c in act.children for g in c.children)]:
+            if self.case_of(g) in self.syn.passive_agent and g.i > act.i:
+                m = self.actor_in(g)
+                if m is not None and m.how != "place" and (source is None or m.actor != source.actor):
+                    return m
         for c in act.children:
             m = self.tok_mention.get(c.i) if self.dep(c) in ("amod", "poss", "compound", "nmod:poss") else None
             # the prepositions of a doer are the language's agent and "of" cases ("the attack by
@@ -271,9 +301,12 @@ class ArgumentRules(ParsedSentence):
     def governor_slot(self, t: Token, v: Token) -> tuple[ActorMention | None, Token | None]:
         """The subject of the clause whose verb governs a noun trigger ("held talks")."""
         syn = self.syn
-        if v.i != t.i and not self.core_argument(t, v):
+        through_case = self.dep(t) in syn.sets.get("light_obl", frozenset()) and t.head.i == v.i and self.is_light(v)
+        if v.i != t.i and not self.core_argument(t, v) and not through_case:
+            # "curfew after violent protests": the clause's subject did not protest; but "a procédé à
+            # l'arrestation" is the support verb's own act
             if not self.manner_of(t, v):
-                return None, None  # "curfew after violent protests": the clause's subject did not protest
+                return None, None
             a, tok = self.subject(v)
             return (a, tok) if a is not None else (self.inherited_subject(v), None)
         if (

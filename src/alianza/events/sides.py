@@ -49,6 +49,15 @@ def state_of(country: str | None) -> str | None:
     return country if country and country not in ("---", "IGO") else None
 
 
+def acting_sector(a: Actor) -> str | None:
+    """The sector an actor acts as: a country named alone ("La France a suspendu ...", "Colombia
+    cerró la frontera", "Russia expelled the diplomats") acts as its government (CAMEO codes a bare
+    state as its government when it does what only a government does)."""
+    if a.sector is None and state_of(a.country) and not a.org and not a.name:
+        return "GOV"
+    return a.sector
+
+
 def placed(m: ActorMention | None) -> str | None:
     return state_of(m.actor.country) if m is not None else None
 
@@ -83,7 +92,7 @@ def home_sides(
         source is not None
         and src
         and (
-            source.actor.sector in STATE_ORGANS
+            acting_sector(source.actor) in STATE_ORGANS
             or (source.actor.sector == "MIL" and target is not None and target.actor.sector in DOMESTIC_ARMED)
             # rebels and militias fight at home: the people they hit, named by a sector alone, are
             # of their country ("FARC guerrillas threatened the company's workers")

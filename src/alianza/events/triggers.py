@@ -20,7 +20,7 @@ from .arguments import ArgumentRules
 from .lexicon import Entry
 from .modality import ModalityRules
 from .sentence import NOUN_POS, VERB_POS, Args, Token, lemma_keys
-from .sides import context_sides, identified, protest_addressee
+from .sides import acting_sector, context_sides, identified, protest_addressee
 
 # Armed groups: what they block or occupy is an assault, not a protest (CAMEO 191, impose blockade).
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
@@ -228,7 +228,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
         ):
             return False
         if e.requires_subject_sector and (
-            args.source.actor.sector not in e.requires_subject_sector
+            acting_sector(args.source.actor) not in e.requires_subject_sector
             and not (e.type == "PROTEST" and self.crowd(args.source))
             if args.source is not None
             else not self.protest_by_no_one_named(t, v, e)
