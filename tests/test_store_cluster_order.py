@@ -54,6 +54,12 @@ def test_a_schema_7_store_gets_its_clusters_sorted_by_day(tmp_path: Path) -> Non
         got_members = _members_order(store.con)
     assert after == before  # every row and column kept
     assert got_members == sorted(members)  # and the members in cluster order
+    con = duckdb.connect(str(db), read_only=True)
+    indexes = con.execute("SELECT table_name, expressions FROM duckdb_indexes()").fetchall()
+    looked_up = con.execute("SELECT cluster_id FROM event_cluster_members WHERE event_id = 'e5'").fetchall()
+    con.close()
+    assert ("event_cluster_members", "[event_id]") in [(t, str(e)) for t, e in indexes]  # an event's cluster by key
+    assert looked_up == [("c1",)]
     assert [d for d, _id in got] == sorted(d for d in days if d is not None) + [None]
     assert _in_day_order(got)
 

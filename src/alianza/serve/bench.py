@@ -9,6 +9,7 @@ chromium is installed, in a real browser until cytoscape has drawn the map.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -138,8 +139,9 @@ def _spread(times: list[float]) -> str:
 
 
 def _http(base: str, out: dict[str, Any]) -> None:
-    """Server times over HTTP; the cold network of five different years (each a cache miss) and
-    five dyad pages, as a median: on a shared machine one run is noise."""
+    """Server times over HTTP; the cold network of five different years (each a cache miss), five
+    dyad pages, three of each other page, as medians: on a shared machine one run is noise. The
+    load average at the end says how shared."""
     import json
 
     cold = []
@@ -160,7 +162,12 @@ def _http(base: str, out: dict[str, Any]) -> None:
     q = f"a={urllib.parse.quote(top['source'])}&b={urllib.parse.quote(top['target'])}"
     out["dyad_page_s"] = _spread([_get(f"{base}/dyad?{q}")[0] for _ in range(5)])
     out["dyad"] = f"{top['source']}-{top['target']}"
-    s, _body = _get(f"{base}/api/events?{YEAR}&sort=-date&page=3")
-    out["events_page_s"] = round(s, 3)
-    s, _body = _get(f"{base}/actor?code={urllib.parse.quote(top['source'])}&{YEAR}")
-    out["actor_page_s"] = round(s, 3)
+    cid = json.loads(_get(f"{base}/api/dyad?{q}")[1])["clusters"][0]["id"]
+    out["evidence_page_s"] = _spread([_get(f"{base}/cluster/{cid}")[0] for _ in range(3)])
+    eid = json.loads(_get(f"{base}/api/cluster/{cid}")[1])["evidence"][0]["id"]
+    out["event_page_s"] = _spread([_get(f"{base}/event/{urllib.parse.quote(eid)}")[0] for _ in range(3)])
+    out["events_page_s"] = _spread([_get(f"{base}/events?{YEAR}&sort=-date&page={p}")[0] for p in (2, 3, 4)])
+    out["actor_page_s"] = _spread(
+        [_get(f"{base}/actor?code={urllib.parse.quote(top['source'])}&from={y}-01-01&to={y}-12-31")[0] for y in (2021, 2022, 2023)]
+    )
+    out["load_average"] = " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -337,15 +337,15 @@ class Reader:
         e.article_id"""
     _EVIDENCE_ARTICLE = "a.id AS article_id, a.title, a.url, a.site, a.source AS file, a.published, a.lang, a.text"
 
-    def _by_ids(self, columns: str, table: str, ids: list[str]) -> list[dict[str, Any]]:
-        """Rows by primary key, each id bound on its own (`IN ($k0, $k1, ...)`): a list of
+    def _by_ids(self, columns: str, table: str, ids: list[str], key: str = "id") -> list[dict[str, Any]]:
+        """Rows by an indexed key, each id bound on its own (`IN ($k0, $k1, ...)`): a list of
         parameters uses the key's index, `IN (SELECT unnest(...))` a scan of the table."""
         out: list[dict[str, Any]] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             params = {f"k{n}": v for n, v in enumerate(chunk)}
             keys = ", ".join(f"$k{n}" for n in range(len(chunk)))
-            out.extend(self.rows(f"SELECT {columns} FROM {table} WHERE id IN ({keys})", params))
+            out.extend(self.rows(f"SELECT {columns} FROM {table} WHERE {key} IN ({keys})", params))
         return out
 
     def _evidence_rows(
@@ -516,8 +516,8 @@ class Reader:
         return " AND ".join(conds), bool(q.lang or q.source)
 
     def _events_sql(self, q: EventQuery, params: dict[str, Any], page: bool) -> str:
-        """The page (or every row) of the filter: ids sorted and cut first, on the events table
-        alone where the filter and sort allow, then joined to articles and clusters."""
+        """The page's event ids, sorted and cut on the events table alone where the filter and sort
+        allow (`_page_rows` reads their rows); or, for a download, every row of the filter."""
         where, needs_articles = self._events_where(q, params)
         sort_col = EVENT_SORTS[q.sort]
         needs_articles = needs_articles or sort_col.startswith(("a.", "coalesce(a."))
@@ -532,11 +532,28 @@ class Reader:
                 f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.id = e.article_id "
                 f"LEFT JOIN event_cluster_members m ON m.event_id = e.id WHERE {where} ORDER BY {order}"
             )
-        return f"""
-            WITH picked AS (SELECT e.id FROM events e {join} WHERE {where} ORDER BY {order} {cut})
-            SELECT {self._EVENT_COLS} FROM picked p JOIN events e ON e.id = p.id JOIN articles a ON a.id = e.article_id
-            LEFT JOIN event_cluster_members m ON m.event_id = e.id ORDER BY {order}
-        """
+        return f"SELECT e.id FROM events e {join} WHERE {where} ORDER BY {order} {cut}"
+
+    _PAGE_EVENT = """e.id, e.event_day AS day, e.type, e.mode, e.quad, e.weight, e.status, e.source_code, e.source_name,
+        e.target_code, e.target_name, e.trigger, e.rule, e.confidence, e.place, e.article_id"""
+    _PAGE_ARTICLE = "a.id, a.lang, coalesce(a.site, a.source) AS source, a.title, a.url, a.published"
+
+    def _page_rows(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The table's rows of these events, in this order: events, articles and memberships each
+        read by key (the members by their event_id index, store migration 8); one query joining
+        them reads all three tables through, seconds on a 10M-event store."""
+        events = {e["id"]: e for e in self._by_ids(self._PAGE_EVENT, "events e", ids)}
+        arts = {a["id"]: a for a in self._by_ids(self._PAGE_ARTICLE, "articles a", sorted({e["article_id"] for e in events.values()}))}
+        clusters = {m["id"]: m["cluster_id"] for m in self._by_ids("event_id AS id, cluster_id", "event_cluster_members", ids, key="event_id")}
+        out = []
+        for i in ids:
+            e = events.get(i)
+            a = arts.get(e["article_id"]) if e else None
+            if e is None or a is None:
+                continue
+            art = {k: v for k, v in a.items() if k != "id"}
+            out.append({**{k: v for k, v in e.items() if k != "article_id"}, **art, "article_id": e["article_id"], "cluster_id": clusters.get(i)})
+        return out
 
     def _count(self, q: EventQuery) -> int:
         params: dict[str, Any] = {}
@@ -550,7 +567,8 @@ class Reader:
         if q.page > pages:
             raise NotFound(f"page {q.page} is past the end: {total} events make {pages} pages of {q.per_page}")
         params: dict[str, Any] = {}
-        rows = self.rows(self._events_sql(q, params, page=True), params)
+        ids = [r["id"] for r in self.rows(self._events_sql(q, params, page=True), params)]
+        rows = self._page_rows(ids)
         return {"events": rows, "total": total, "page": q.page, "pages": pages, "per_page": q.per_page}
 
     def export_events(self, q: EventQuery, fmt: str, out: Path) -> int:
