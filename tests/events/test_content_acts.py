@@ -123,3 +123,15 @@ def test_a_present_tense_verb_the_tagger_made_a_noun_is_a_verb(res: Resources, t
 
 def test_the_noun_homograph_stays_a_noun_where_a_verb_heads_the_sentence(res: Resources) -> None:
     assert "THREATEN" not in [e["type"] for e in events("La amenaza de la guerrilla preocupa al gobierno.", "es", res)]
+
+
+def test_a_threat_to_an_unresolved_pronoun_by_an_unplaced_group_is_no_new_event(res: Resources) -> None:
+    assert "THREATEN" not in [e["type"] for e in events("Paramilitares los declararon objetivo militar.", "es", res)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Los campesinos se oponen a la nueva ley de tierras.", "Polonia se opone a la entrada de Turquía en la Unión Europea."],
+)
+def test_oponerse_is_a_refusal(res: Resources, text: str) -> None:
+    assert "REJECT" in [e["type"] for e in events(text, "es", res)]
