@@ -131,7 +131,10 @@ def test_a_threat_to_an_unresolved_pronoun_by_an_unplaced_group_is_no_new_event(
 
 @pytest.mark.parametrize(
     "text",
-    ["Los campesinos se oponen a la nueva ley de tierras.", "Polonia se opone a la entrada de Turquía en la Unión Europea."],
+    [
+        "Los campesinos se oponen a la nueva ley de tierras.",
+        "Polonia se opone a la entrada de Turquía en la Unión Europea.",
+    ],
 )
 def test_oponerse_is_a_refusal(res: Resources, text: str) -> None:
     assert "REJECT" in [e["type"] for e in events(text, "es", res)]
