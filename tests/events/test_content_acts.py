@@ -107,3 +107,34 @@ def test_a_criticism_is_addressed_to_its_object_not_to_its_motive(res: Resources
     evs = [e for e in events(text, "es", res) if e["type"] == "ACCUSE"]
     assert evs and (evs[0].get("target") or {}).get("country") == target, evs
     assert "SANCTION" not in [e["type"] for e in events(text, "es", res)]  # "sin embargo" is no embargo
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("La población de Potosí demanda agua potable.", "REQUEST"),
+        ("Greenpeace denuncia a la petrolera Repsol por el derrame en Perú.", "ACCUSE"),
+        ("Washington condena el golpe de Estado en Honduras.", "ACCUSE"),
+    ],
+)
+def test_a_present_tense_verb_the_tagger_made_a_noun_is_a_verb(res: Resources, text: str, etype: str) -> None:
+    assert etype in [e["type"] for e in events(text, "es", res)]
+
+
+def test_the_noun_homograph_stays_a_noun_where_a_verb_heads_the_sentence(res: Resources) -> None:
+    assert "THREATEN" not in [e["type"] for e in events("La amenaza de la guerrilla preocupa al gobierno.", "es", res)]
+
+
+def test_a_threat_to_an_unresolved_pronoun_by_an_unplaced_group_is_no_new_event(res: Resources) -> None:
+    assert "THREATEN" not in [e["type"] for e in events("Paramilitares los declararon objetivo militar.", "es", res)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los campesinos se oponen a la nueva ley de tierras.",
+        "Polonia se opone a la entrada de Turquía en la Unión Europea.",
+    ],
+)
+def test_oponerse_is_a_refusal(res: Resources, text: str) -> None:
+    assert "REJECT" in [e["type"] for e in events(text, "es", res)]

@@ -116,6 +116,7 @@ def trigger_gates(lang: str) -> TriggerGates:
 def _build(lang: str, lex: Lexicon) -> TriggerGates:
     gates: dict[str, dict[Gate, None]] = {}
     participles = load_langdata(lang).participles if lang in available_languages() else {}
+    homographs = load_langdata(lang).syntax.verb_homographs if lang in available_languages() else {}
     for e in lex.entries:
         g = _gate(e)
         for lemma in e.lemmas:
@@ -124,6 +125,8 @@ def _build(lang: str, lex: Lexicon) -> TriggerGates:
                 for ending, forms in participles.items():
                     if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
                         keys += [lemma[: -len(ending)] + f for f in forms]
+                # "la población demanda mejoras": simplemma reads the noun "demanda" (nlp/repair.py)
+                keys += [form for form, inf in homographs.items() if fold(inf) == lemma]
             for k in keys:
                 gates.setdefault(k, {})[g] = None
     syn = load_langdata(lang).syntax

@@ -217,7 +217,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
             self.ont[e.type].quad.startswith("verbal")
             and args.target is None
             and not identified(args.source)
-            and not self.group_voices_content(e, args.source)
+            and not self.group_voices_content(t, e, args.source)
         ):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
@@ -241,12 +241,23 @@ class TriggerRules(ArgumentRules, ModalityRules):
             and args.source.start == args.target.start
         )
 
-    def group_voices_content(self, e: Entry, source: ActorMention | None) -> bool:
+    def group_voices_content(self, t: Token, e: Entry, source: ActorMention | None) -> bool:
         """ "Los maestros exigen un aumento", "los campesinos rechazan la ley", "teachers threaten to
         strike": a demand, refusal or threat has its content for object, and a group named by its
         sector (a side of its words, issue 13) is someone even when no country places it and no
-        addressee is named."""
-        return e.type in CONTENT_ACTS and source is not None and source.actor.sector is not None and bool(source.text)
+        addressee is named. An addressee named by a pronoun the resolver could not follow ("los
+        declaran objetivo militar") is someone unknown: the general rule stands."""
+        objs = self.syn.obj | self.syn.iobj | {"obj", "dobj", "iobj"}
+        return (
+            e.type in CONTENT_ACTS
+            and source is not None
+            and source.actor.sector is not None
+            and bool(source.text)
+            and not any(
+                self.dep(c) in objs and self.is_personal_pronoun(c) and "Yes" not in c.morph.get("Reflex")
+                for c in t.children
+            )
+        )
 
     def crowd(self, m: ActorMention) -> bool:
         """Is the side a counted crowd ("unos 500.000 funcionarios", "miles de policías")? A

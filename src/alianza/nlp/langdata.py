@@ -163,7 +163,9 @@ SYNTAX_OPTIONAL = (
     "time_marks",  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
 )
 # The `syntax` keys that are not word lists, with the type each must have.
-SYNTAX_OTHER: dict[str, type] = {"pro_drop": bool, "contractions": dict}
+# verb_homographs (nlp/repair.py): present-tense verb forms that are also nouns ("demanda", "amenaza")
+# -> their infinitive, for a sentence whose only head the tagger made a noun
+SYNTAX_OTHER: dict[str, type] = {"pro_drop": bool, "contractions": dict, "verb_homographs": dict}
 
 
 def syntax_problems(path: str, syn: Any) -> list[Problem]:
@@ -195,6 +197,7 @@ class Syntax:
     sets: dict[str, frozenset[str]]
     # preposition + article in one word -> the case it stands for (values as written: "au" is "à")
     contractions: dict[str, str] = field(default_factory=dict)
+    verb_homographs: dict[str, str] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -307,6 +310,7 @@ def load_langdata(lang: str) -> LangData:
             bool(syn.get("pro_drop")),
             {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)},
             {fold(k): str(v) for k, v in (syn.get("contractions") or {}).items()},
+            {fold(k): str(v) for k, v in (syn.get("verb_homographs") or {}).items()},
         ),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
         words={k: tuple(str(w) for w in v) for k, v in raw["words"].items()},

@@ -21,7 +21,9 @@ CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass"})
 
 
 def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None = None) -> None:
-    """Fix, in place, participles mis-tagged after an auxiliary and event nouns tagged as adjectives."""
+    """Fix, in place, participles mis-tagged after an auxiliary, event nouns tagged as adjectives and
+    a sentence's only head tagged as the noun it is a homograph of."""
+    _homograph_root(doc, ld)
     aux = ld.syntax.sets.get("tense_aux")
     if not aux:
         return
@@ -42,6 +44,27 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
             t.pos_ = "NOUN"  # "une grève": an adjective with an article is a noun
             if lemma_of is not None:
                 t.lemma_ = lemma_of(t.text.lower())
+
+
+def _homograph_root(doc: Any, ld: LangData) -> None:
+    """ "La población demanda mejoras", "Chávez amenaza con romper": the tagger makes the present
+    tense a noun ("demanda", "amenaza") and the sentence's root, with the subject hung on it and no
+    verb left. A root noun the language lists as a verb homograph, with a nominal subject before it
+    and no verb in the sentence, is that verb (`syntax.verb_homographs`: form -> infinitive)."""
+    forms = ld.syntax.verb_homographs
+    if not forms or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return
+    for t in doc:
+        inf = forms.get(fold(t.text))
+        if (
+            inf is not None
+            and t.pos_ == "NOUN"
+            and t.head.i == t.i
+            and any(fold(c.dep_) in ("nsubj", "nsubj:pass") and c.i < t.i for c in t.children)
+        ):
+            t.pos_ = "VERB"
+            t.lemma_ = inf
+            return
 
 
 def _infinitive(word: str, ld: LangData, lemma_of: Callable[[str], str] | None) -> str:
