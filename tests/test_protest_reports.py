@@ -140,3 +140,43 @@ def test_the_protester_is_found_through_the_phrase_around_the_protest(
 ) -> None:
     found = protests(text, lang, res)
     assert len(found) == 1 and found[0]["source"]["code"].endswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an act on a protest that is there: the protest is an event of its own, the act's subject no protester
+        ("La policía de Caracas reprimió la huelga de los mineros.", "VEN LAB"),
+        ("El gobierno de Kirguizistán enfrenta un movimiento de protesta de los estudiantes.", "EDU"),
+        # a cooperative act on it is the protesters' own decision
+        ("Los maestros peruanos levantaron la huelga ante el gobierno de Lima.", "PER EDU"),
+        ("Los profesores acordaron una huelga para la próxima semana.", "EDU"),
+        # "al llamado de": the personal "a" marks an object only before someone
+        ("Unos 300.000 funcionarios manifestaron en Madrid, al llamado de los sindicatos del sector.", "GOV"),
+    ],
+)  # fmt: skip
+def test_a_protest_acted_on_is_reported(res: Resources, text: str, source: str) -> None:
+    found = protests(text, "es", res)
+    assert len(found) == 1 and found[0]["source"]["code"].endswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Unions called for a general strike in Lagos.", "en"),
+        ("Turkish police prevented the demonstration in Ankara.", "en"),
+        ("La policía impidió la marcha de los estudiantes en Quito.", "es"),
+        ("Ottawa insisted the unrest in the north reflected old tensions.", "en"),
+    ],
+)
+def test_a_protest_asked_for_judged_or_prevented_is_no_event(res: Resources, text: str, lang: str) -> None:
+    assert protests(text, lang, res) == []
+
+
+def test_the_protest_acted_on_later_is_the_one_told_before(res: Resources) -> None:
+    text = (
+        "Cientos de pescadores senegaleses protestaron el lunes frente al ministerio en Dakar. "
+        "La policía dispersó la protesta con gases lacrimógenos."
+    )
+    found = protests(text, "es", res)
+    assert len(found) == 1 and found[0]["source"]["code"] == "SEN AGR" and found[0]["mentions"] == 2

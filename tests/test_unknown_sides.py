@@ -81,3 +81,16 @@ def test_counted_people_of_a_nationality_are_civilians_and_the_bare_plural_is_th
 
     got = [(m.text, m.actor.code) for m in find_mentions(text, lang, res.kb, ArticleContext())]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people words match with or without their accents, as the head noun is read folded
+        ("Varios centenares de judíos ultraortodoxos marcharon en Jerusalén.", ("Varios centenares de judíos ultraortodoxos", "ISR CVL")),
+        ("Cientos de jóvenes marcharon en Kinshasa.", ("Cientos de jóvenes", "COD CVL")),
+        ("Los neonazis marcharon por Dresde.", ("Los neonazis", "DEU CVL")),
+    ],
+)  # fmt: skip
+def test_people_words_name_people_whatever_their_accents(res: Resources, text: str, expected: tuple[str, str]) -> None:
+    assert _subject_side(res, text, "es", expected[1].split()[0]) == expected

@@ -100,8 +100,8 @@ def actor_patterns(lang: str) -> ActorPatterns:
         name_re=re.compile(rf"{NAME_TOKEN}(?:\s+{opt_alt(w['name_particles'])}{NAME_TOKEN}){{0,3}}"),
         people_endings=tuple(w["people_endings"]),
         quantity_heads=frozenset(w["quantity_heads"]),
-        not_people=frozenset(w["not_people"]),
-        people_words=frozenset(w["people_words"]),
+        not_people=frozenset(fold(x) for x in w["not_people"]),  # compared folded (unknown.py)
+        people_words=frozenset(fold(x) for x in w["people_words"]),
         count_re=re.compile(rf"(?:^|\s)(\d[\d.,]*|\w+)(?:\s+{alt(w['count_links'])})?\s*$", re.IGNORECASE),
         count_words=frozenset(fold(x) for x in [*w["quantity_heads"], *w["count_words"]])
         - frozenset(w["count_excluded"]),

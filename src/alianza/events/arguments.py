@@ -271,8 +271,8 @@ class ArgumentRules(ParsedSentence):
     def slot(self, name: str, t: Token, v: Token, passive: bool) -> tuple[ActorMention | None, Token | None]:
         """The actor (and its token) in one of an entry's argument slots."""
         if name == "subj":
-            if passive:
-                return None, None
+            if passive or (t.pos_ in NOUN_POS and v.i != t.i):
+                return None, None  # a noun's subject is its own clause's ("los mineros están en huelga")
             return self.subject(v)
         if name == "agent" or (passive and name == "by"):
             return self.agent_slot(v)
@@ -314,12 +314,23 @@ class ArgumentRules(ParsedSentence):
             and self.dep(t) in syn.obj | {"obj", "dobj"}
             and not self.is_light(v)
             and self.lem(v) not in syn.participation_verbs
+            and not self.decides_own_protest(t, v)
         ):
             return None, None  # "will not tolerate rallies", "reported clashes": not theirs
         a, tok = self.subject(v) if v.i != t.i else (None, None)
         if a is None and v.i != t.i:
             a = self.inherited_subject(v)
         return a, tok
+
+    def decides_own_protest(self, t: Token, v: Token) -> bool:
+        """A cooperative act on a protest is the protesters' decision about their own protest: "los
+        maestros acordaron una huelga", "levantaron el paro" (not "reprimió la protesta")."""
+        entries = self.lex.lookup(*lemma_keys(v, self.lemma_of))
+        return (
+            any(e.type == "PROTEST" for e in self.lex.lookup(*lemma_keys(t, self.lemma_of)))
+            and bool(entries)
+            and all(e.type in self.ont and self.ont[e.type].quad.endswith("cooperation") for e in entries)
+        )
 
     def holder_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:
         """The actor a bare `in_cases` phrase of the trigger describes: "los médicos en huelga",

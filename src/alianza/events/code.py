@@ -49,15 +49,23 @@ class SentenceCoder(ChoiceRules, ClauseRules):
         found = self.vows_of_hostility(found)
         # "recibe de Moscú apoyo político": when the support verb coded the construction itself
         # (recibir + apoyo = AID received), the noun is not a second event
-        verb_triggers = {t.i for t, ev in found if t.pos_ in VERB_POS}
+        verb_triggers = {t.i: ev.type for t, ev in found if t.pos_ in VERB_POS}
         kept = [
             (t, ev)
             for t, ev in found
             if not self.embedded_in(t, governing)
-            and (support.get(t.i) not in verb_triggers or not ev.nominal)
+            and (
+                support.get(t.i) not in verb_triggers or not ev.nominal or own_protest(ev, verb_triggers[support[t.i]])
+            )
             and not self.content_of_noun(t)
         ]
         return retold_protests(self.without_adjuncts(kept, support, found))
+
+
+def own_protest(ev: Event, verb_type: str) -> bool:
+    """ "La policía reprimió la protesta de los estudiantes": a protest is an event of its own under
+    an act of another kind done to it."""
+    return ev.type == "PROTEST" and verb_type != "PROTEST"
 
 
 def retold_protests(events: list[Event]) -> list[Event]:

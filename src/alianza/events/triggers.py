@@ -77,8 +77,18 @@ class TriggerRules(ArgumentRules, ModalityRules):
             light_deps = self.syn.obj | self.syn.subj | self.syn.sets.get("light_obl", frozenset())
             governed = self.dep(t) in light_deps | {"obj", "dobj", "nsubj"} and head.i != t.i
             as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
-            if as_object and self.lex.lookup(*lemma_keys(head, self.lemma_of)) and not self.is_light(head):
-                return None  # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event
+            if as_object and e.type == "PROTEST" and self.lem(head) in self.syn.sets.get("preventing_verbs", ()):
+                return None  # "la policía impidió la marcha": it did not take place
+            governing = self.lex.lookup(*lemma_keys(head, self.lemma_of)) if as_object else []
+            if (
+                governing
+                and not self.is_light(head)
+                and (e.type != "PROTEST" or not self.acts_on_protest(head, governing))
+            ):
+                # "firmaron un acuerdo": the governing verb is a trigger itself and codes this event; a
+                # protest is its own event under an act of another kind ("reprimió la protesta",
+                # "enfrenta un movimiento de protesta"), and no one's named by that act's subject
+                return None
             as_subject = self.dep(t) in self.syn.subj | {"nsubj"}
             if as_subject and any(x.type == e.type for x in self.lex.lookup(*lemma_keys(head, self.lemma_of))):
                 return None  # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means
@@ -105,13 +115,41 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return None
         return v
 
+    def protest_told(self, t: Token, e: Entry, args: Args) -> Args:
+        """ "Cientos de jubilados protestaron frente al Congreso. La policía reprimió la protesta": a
+        definite protest noun naming no one is the protest the article told before, with its sides."""
+        told = self.state.told.get("PROTEST")
+        if (
+            e.type != "PROTEST"
+            or e.pos != "noun"
+            or args.source is not None
+            or told is None
+            or told.source is None
+            or not any(self.dep(c) == "det" and "Def" in c.morph.get("Definite") for c in t.children)
+        ):
+            return args
+        return Args(told.source, args.target or told.target, True)
+
+    def acts_on_protest(self, v: Token, governing: list[Entry]) -> bool:
+        """Does the trigger verb `v` act on a protest that is there ("reprimió la protesta", "levantaron
+        la huelga", "acordaron un paro") rather than code it ("protestaron"), ask for it or judge it
+        ("called for a strike", "condemned the riots": content)?"""
+        return all(
+            x.type != "PROTEST" and x.type in self.ont and self.ont[x.type].quad != "verbal-conflict" for x in governing
+        )
+
     def bare_verb(self, t: Token) -> bool:
         """A verb with neither a direct object nor a clause: "los funcionarios manifestaron en las
         calles" (they demonstrated), not "manifestó su apoyo" or "manifestó que" (they said)."""
         said = self.syn.obj | {"obj", "dobj", "ccomp", "xcomp", "csubj"}  # a purpose clause (advcl) still marches
         # "MANIFESTARON CONTRA NETANYAHU": an "object" behind a preposition other than the personal
         # "a" is an oblique the parser mislabelled, not what was said
-        return not any(self.dep(c) in said and self.case_of(c) in (None, *self.syn.dative_cases) for c in t.children)
+        # (the personal "a" marks an object only before someone: "al llamado de los sindicatos" is no object)
+        return not any(
+            self.dep(c) in said
+            and ((case := self.case_of(c)) is None or (case in self.syn.dative_cases and c.i in self.tok_mention))
+            for c in t.children
+        )
 
     def warns_that(self, t: Token) -> bool:
         """ "X warned that Y could attack": a statement about someone else's action, not a threat
@@ -151,6 +189,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return None  # "esta interacción destaca...": only actors praise, accuse, agree or refuse
         passive = e.pos == "verb" and self.is_passive(t)
         args = self.arguments(t, v, e, passive)
+        args = self.protest_told(t, e, args)
         if not self.has_sides(t, v, e, args):
             return None
         status, claimed_by, flipped = self.modality(t, v, self.ont[e.type])
@@ -325,7 +364,13 @@ class TriggerRules(ArgumentRules, ModalityRules):
         """The trigger's words and span, with the support verb of a light noun."""
         s0 = self.sent.start
         trig_start, trig_end = s0 + t.idx, s0 + t.idx + len(t)
-        if v.i != t.i and e.pos == "noun" and v.i < t.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
+        if (
+            v.i != t.i
+            and e.pos == "noun"
+            and v.i < t.i
+            and self.dep(t) in self.syn.obj | {"obj", "dobj"}
+            and self.is_light(v)
+        ):
             trig_start = s0 + v.idx  # "sostuvo una conversación telefónica": the support verb is part of the trigger
         trigger_text = self.doc.text[trig_start - s0 : trig_end - s0]
         return Evidence(

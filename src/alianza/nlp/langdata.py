@@ -160,7 +160,8 @@ SYNTAX_OPTIONAL = (
     "unaccusative_verbs",  # events/sentence.py: motion verbs that take "être", not a passive
     "light_obl",  # events/triggers.py: labels of a light verb's object through a preposition
     "background_cases",
-    "time_marks",  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
+    "time_marks",
+    "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
 )
 # The `syntax` keys that are not word lists, with the type each must have.
 # verb_homographs (nlp/repair.py): present-tense verb forms that are also nouns ("demanda", "amenaza")
