@@ -61,3 +61,16 @@ def test_a_support_verb_through_a_preposition_is_the_arrester(res: Resources) ->
     ev = next(e for e in coded.events if e.type == "COERCE")
     assert ev.source is not None and ev.source.actor.sector == "COP"
     assert ev.target is not None and ev.target.actor.sector == "OPP"
+
+
+def test_an_elided_of_link_joins_a_sector_noun_to_its_country(res: Resources) -> None:
+    # "l'ambassadeur d'Algérie", "les soldats de l'opération Barkhane": no space after the apostrophe
+    assert ("ACCUSE", "MAR", "DZA") in _events(res, "Le Maroc a convoqué l'ambassadeur d'Algérie à Rabat.")
+    assert ("RETREAT", "FRA", "MLI") in _events(
+        res, "Les soldats de l'opération Barkhane ont quitté leur base de Tombouctou."
+    )
+
+
+def test_a_bare_strike_noun_after_its_support_verb(res: Resources) -> None:
+    # the small model tags "grève" in "ont fait grève" as an adjective heading the clause
+    assert ("PROTEST", "BEL", "BEL") in _events(res, "Les postiers belges ont fait grève à Liège.")

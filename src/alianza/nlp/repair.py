@@ -42,6 +42,18 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
             t.pos_ = "NOUN"  # "une grève": an adjective with an article is a noun
             if lemma_of is not None:
                 t.lemma_ = lemma_of(t.text.lower())
+        elif (
+            t.pos_ == "ADJ"
+            and t.is_lower
+            and prev.head.i == t.i
+            and prev.pos_ in ("VERB", "AUX")
+            and fold(prev.lemma_) in ld.syntax.light_verbs
+        ):
+            # "ont fait/dep grève/ADJ": a bare noun after its support verb, which the parser hung on it
+            t.pos_ = "NOUN"
+            if lemma_of is not None:
+                t.lemma_ = lemma_of(t.text.lower())
+            _make_head(prev, t)
 
 
 def _infinitive(word: str, ld: LangData, lemma_of: Callable[[str], str] | None) -> str:
@@ -74,3 +86,16 @@ def _make_verb(t: Any, aux: Any, lemma: str) -> None:
     aux.head = t
     aux.pos_ = "AUX"
     aux.dep_ = "aux:tense"
+
+
+def _make_head(v: Any, noun: Any) -> None:
+    """The support verb takes the noun's place in the tree and the noun becomes its object."""
+    noun_is_root = noun.head.i == noun.i
+    dep = noun.dep_
+    for c in list(noun.children):
+        if c.i != v.i:
+            c.head = v
+    v.head = v if noun_is_root else noun.head
+    v.dep_ = dep
+    noun.head = v
+    noun.dep_ = "obj"
