@@ -74,3 +74,8 @@ def test_an_elided_of_link_joins_a_sector_noun_to_its_country(res: Resources) ->
 def test_a_bare_strike_noun_after_its_support_verb(res: Resources) -> None:
     # the small model tags "grève" in "ont fait grève" as an adjective heading the clause
     assert ("PROTEST", "BEL", "BEL") in _events(res, "Les postiers belges ont fait grève à Liège.")
+
+
+def test_people_named_by_a_sector_are_of_the_country_they_are_in(res: Resources) -> None:
+    # "aux États-Unis", "dans le Sahel malien": "aux" and the masculine article also place a name
+    assert ("PROTEST", "USA", "USA") in _events(res, "Des étudiants ont manifesté aux États-Unis contre la guerre.")
