@@ -79,3 +79,13 @@ def test_a_bare_strike_noun_after_its_support_verb(res: Resources) -> None:
 def test_people_named_by_a_sector_are_of_the_country_they_are_in(res: Resources) -> None:
     # "aux États-Unis", "dans le Sahel malien": "aux" and the masculine article also place a name
     assert ("PROTEST", "USA", "USA") in _events(res, "Des étudiants ont manifesté aux États-Unis contre la guerre.")
+
+
+def test_a_contracted_preposition_fills_its_slot(res: Resources) -> None:
+    # "aux revendications des enseignants": "aux" is "à" + "les", read folded like every other case
+    from alianza.nlp.langdata import load_langdata
+
+    assert load_langdata("fr").syntax.contractions["aux"] == "a"
+    assert ("CONCEDE", "GAB", "GAB") in _events(
+        res, "Le gouvernement gabonais a cédé aux revendications des enseignants."
+    )

@@ -296,7 +296,7 @@ def load_langdata(lang: str) -> LangData:
         syntax=Syntax(
             bool(syn.get("pro_drop")),
             {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)},
-            {fold(k): str(v) for k, v in (syn.get("contractions") or {}).items()},
+            {fold(k): fold(str(v)) for k, v in (syn.get("contractions") or {}).items()},
         ),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},
         words={k: tuple(str(w) for w in v) for k, v in raw["words"].items()},
