@@ -48,6 +48,7 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
             and prev.head.i == t.i
             and prev.pos_ in ("VERB", "AUX")
             and fold(prev.lemma_) in ld.syntax.light_verbs
+            and fold(prev.lemma_) not in aux  # "a/aux extradé/ADJ": a participle, not a noun
         ):
             # "ont fait/dep grève/ADJ": a bare noun after its support verb, which the parser hung on it
             t.pos_ = "NOUN"
