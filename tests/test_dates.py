@@ -23,6 +23,12 @@ REF = dt.date(2025, 8, 12)  # a Tuesday
         ("last Friday", "en", "2025-08-08", "day"),
         ("on August 3, 2024", "en", "2024-08-03", "day"),
         ("next Monday", "en", "2025-08-18", "day"),
+        # a relative week, month or year: a week is dated by its month (issue 20)
+        ("le sommet aura lieu la semaine prochaine", "fr", "2025-08", "month"),
+        ("le mois dernier à Dakar", "fr", "2025-07", "month"),
+        ("l'année prochaine", "fr", "2026", "year"),
+        ("la próxima semana", "es", "2025-08", "month"),
+        ("next month", "en", "2025-09", "month"),
         ("two weeks ago", "en", "2025-07-29", "day"),
     ],
 )
