@@ -52,3 +52,17 @@ def test_quantities_ranges_and_words() -> None:
     assert (q.low, q.high, q.unit) == (14000, 15000, "soldiers")
     q = find_quantities("killing at least twelve people", "en")[0].quantity
     assert (q.low, q.unit) == (12, "people")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("quelque 2 000 manifestants ont défilé à Lomé", 2000, 2000),
+        ("une centaine de grévistes devant la mairie", 100, 100),
+        ("des dizaines de manifestants à Kinshasa", 10, 10),
+        ("entre 300 et 400 étudiants à Tunis", 300, 400),
+    ],
+)
+def test_french_quantities_of_crowds(text: str, low: int, high: int) -> None:
+    q = find_quantities(text, "fr")[0].quantity
+    assert (q.low, q.high, q.unit) == (low, high, "people")
