@@ -89,3 +89,7 @@ def test_a_contracted_preposition_fills_its_slot(res: Resources) -> None:
     assert ("CONCEDE", "GAB", "GAB") in _events(
         res, "Le gouvernement gabonais a cédé aux revendications des enseignants."
     )
+
+
+def test_a_seat_of_power_is_also_where_people_named_by_a_sector_are(res: Resources) -> None:
+    assert ("CONSULT", "FRA", "FRA") in _events(res, "Le ministre a reçu les dirigeants syndicaux à l'Élysée.")
