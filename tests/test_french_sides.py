@@ -93,3 +93,13 @@ def test_a_contracted_preposition_fills_its_slot(res: Resources) -> None:
 
 def test_a_seat_of_power_is_also_where_people_named_by_a_sector_are(res: Resources) -> None:
     assert ("CONSULT", "FRA", "FRA") in _events(res, "Le ministre a reçu les dirigeants syndicaux à l'Élysée.")
+
+
+def test_the_first_of_coordinated_names_the_parser_detaches_is_a_side(res: Resources) -> None:
+    # the small model makes "Le Niger" a root and "signé" its conjunct, or "Le Tchad" an oblique
+    assert ("AGREE", "NER", "BEN") in _events(res, "Le Niger et le Bénin ont signé un accord sur la frontière.")
+    assert ("AGREE", "FRA", "ITA") in _events(
+        res, "Paris et Rome ont signé un accord sur la production de sous-marins."
+    )
+    sources = {e[1] for e in _events(res, "Le Tchad, le Cameroun et le Nigeria ont annoncé leur retrait de la force.")}
+    assert {"TCD", "CMR", "NGA"} <= sources
