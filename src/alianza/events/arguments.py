@@ -27,9 +27,6 @@ DEEP_TARGET_DEPTH = 6
 # their content, and their addressee is often the act's target ("urged sanctions against Iran").
 DOER_ADDRESSED_TYPES = frozenset({"ACCUSE"})
 HOSTILE_QUADS = frozenset({"material-conflict", "verbal-conflict"})
-# The prepositions that name an act's doer ("the attack by Russia", "el ataque de Rusia", "por
-# parte de"): the rest ("on", "contra", "en") name its target or its place.
-DOER_CASES = frozenset({"by", "of", "por", "de", "par"})
 
 
 class ArgumentRules(ParsedSentence):
@@ -244,7 +241,7 @@ class ArgumentRules(ParsedSentence):
                     return m
         for c in act.children:
             m = self.tok_mention.get(c.i) if self.dep(c) in ("amod", "poss", "compound", "nmod:poss") else None
-            if m is None and self.case_of(c) in DOER_CASES and c.i > act.i:
+            if m is None and self.case_of(c) in self.syn.doer_cases and c.i > act.i:
                 m = self.actor_in(c)
             if m is not None and m.how != "place" and (source is None or m.actor != source.actor):
                 return m

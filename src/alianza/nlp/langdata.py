@@ -74,6 +74,8 @@ SYNTAX_KEYS = (
     "condition_marks",
     "of_cases",
     "between_cases",
+    # "the attack by Russia", "el ataque de Rusia": the prepositions that name a hostile act's doer
+    "doer_cases",
     "in_cases",
     "dative_cases",
     "future_auxiliaries",
