@@ -23,6 +23,12 @@ REF = dt.date(2025, 8, 12)  # a Tuesday
         ("last Friday", "en", "2025-08-08", "day"),
         ("on August 3, 2024", "en", "2024-08-03", "day"),
         ("next Monday", "en", "2025-08-18", "day"),
+        # a relative week, month or year: a week is dated by its month (issue 20)
+        ("le sommet aura lieu la semaine prochaine", "fr", "2025-08", "month"),
+        ("le mois dernier à Dakar", "fr", "2025-07", "month"),
+        ("l'année prochaine", "fr", "2026", "year"),
+        ("la próxima semana", "es", "2025-08", "month"),
+        ("next month", "en", "2025-09", "month"),
         ("two weeks ago", "en", "2025-07-29", "day"),
     ],
 )
@@ -46,3 +52,17 @@ def test_quantities_ranges_and_words() -> None:
     assert (q.low, q.high, q.unit) == (14000, 15000, "soldiers")
     q = find_quantities("killing at least twelve people", "en")[0].quantity
     assert (q.low, q.unit) == (12, "people")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("quelque 2 000 manifestants ont défilé à Lomé", 2000, 2000),
+        ("une centaine de grévistes devant la mairie", 100, 100),
+        ("des dizaines de manifestants à Kinshasa", 10, 10),
+        ("entre 300 et 400 étudiants à Tunis", 300, 400),
+    ],
+)
+def test_french_quantities_of_crowds(text: str, low: int, high: int) -> None:
+    q = find_quantities(text, "fr")[0].quantity
+    assert (q.low, q.high, q.unit) == (low, high, "people")

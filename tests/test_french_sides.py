@@ -61,3 +61,45 @@ def test_a_support_verb_through_a_preposition_is_the_arrester(res: Resources) ->
     ev = next(e for e in coded.events if e.type == "COERCE")
     assert ev.source is not None and ev.source.actor.sector == "COP"
     assert ev.target is not None and ev.target.actor.sector == "OPP"
+
+
+def test_an_elided_of_link_joins_a_sector_noun_to_its_country(res: Resources) -> None:
+    # "l'ambassadeur d'Algérie", "les soldats de l'opération Barkhane": no space after the apostrophe
+    assert ("ACCUSE", "MAR", "DZA") in _events(res, "Le Maroc a convoqué l'ambassadeur d'Algérie à Rabat.")
+    assert ("RETREAT", "FRA", "MLI") in _events(
+        res, "Les soldats de l'opération Barkhane ont quitté leur base de Tombouctou."
+    )
+
+
+def test_a_bare_strike_noun_after_its_support_verb(res: Resources) -> None:
+    # the small model tags "grève" in "ont fait grève" as an adjective heading the clause
+    assert ("PROTEST", "BEL", "BEL") in _events(res, "Les postiers belges ont fait grève à Liège.")
+
+
+def test_people_named_by_a_sector_are_of_the_country_they_are_in(res: Resources) -> None:
+    # "aux États-Unis", "dans le Sahel malien": "aux" and the masculine article also place a name
+    assert ("PROTEST", "USA", "USA") in _events(res, "Des étudiants ont manifesté aux États-Unis contre la guerre.")
+
+
+def test_a_contracted_preposition_fills_its_slot(res: Resources) -> None:
+    # "aux revendications des enseignants": "aux" is "à" + "les", read folded like every other case
+    from alianza.nlp.langdata import load_langdata
+
+    assert load_langdata("fr").syntax.contractions["aux"] == "a"
+    assert ("CONCEDE", "GAB", "GAB") in _events(
+        res, "Le gouvernement gabonais a cédé aux revendications des enseignants."
+    )
+
+
+def test_a_seat_of_power_is_also_where_people_named_by_a_sector_are(res: Resources) -> None:
+    assert ("CONSULT", "FRA", "FRA") in _events(res, "Le ministre a reçu les dirigeants syndicaux à l'Élysée.")
+
+
+def test_the_first_of_coordinated_names_the_parser_detaches_is_a_side(res: Resources) -> None:
+    # the small model makes "Le Niger" a root and "signé" its conjunct, or "Le Tchad" an oblique
+    assert ("AGREE", "NER", "BEN") in _events(res, "Le Niger et le Bénin ont signé un accord sur la frontière.")
+    assert ("AGREE", "FRA", "ITA") in _events(
+        res, "Paris et Rome ont signé un accord sur la production de sous-marins."
+    )
+    sources = {e[1] for e in _events(res, "Le Tchad, le Cameroun et le Nigeria ont annoncé leur retrait de la force.")}
+    assert {"TCD", "CMR", "NGA"} <= sources

@@ -28,6 +28,15 @@ def alt(words: Iterable[str]) -> str:
     return f"(?:{'|'.join(ws)})" if ws else NEVER
 
 
+def linked(words: Iterable[str]) -> str:
+    """A link word and the spaces after it; an elided one ("d'", "de l'") may touch the next word:
+    "l'ambassadeur d'Algérie"."""
+    ws = list(words)
+    elided = [w for w in ws if w.endswith(("'", "’"))]
+    spaced = [w for w in ws if w not in elided]
+    return f"(?:{alt(spaced)}\\s+|{alt(elided)}\\s*)"
+
+
 def opt_alt(words: Iterable[str]) -> str:
     """An optional word followed by spaces ("the ", "el "), or nothing when there are none."""
     ws = list(words)
@@ -81,7 +90,7 @@ def actor_patterns(lang: str) -> ActorPatterns:
         ),
         plural_ref_before=re.compile(rf"{both}\s+$", re.I),
         person_words=frozenset(fold(x) for x in w["plural_person_nouns"]),
-        of_gap=re.compile(rf"^\s+{alt(w['of_links'])}\s+(?:{numbers}\s+)?$", re.I),
+        of_gap=re.compile(rf"^\s+{linked(w['of_links'])}(?:{numbers}\s+)?$", re.I),
         from_word=re.compile(rf"\b{alt(w['from_words'])}\b", re.I),
         led_gap=re.compile(rf"^-{alt(w['led_suffixes'])}\s+$", re.I),
         and_gap=re.compile(rf"^\s+{alt(w['and_words'])}\s+$", re.I),

@@ -243,9 +243,7 @@ class ArgumentRules(ParsedSentence):
                     return m
         for c in act.children:
             m = self.tok_mention.get(c.i) if self.dep(c) in ("amod", "poss", "compound", "nmod:poss") else None
-            # the prepositions of a doer are the language's agent and "of" cases ("the attack by
-            # Russia", "el ataque de Rusia"); the rest ("on", "contra", "en") name a target or place
-            if m is None and self.case_of(c) in self.syn.passive_agent | self.syn.of_cases and c.i > act.i:
+            if m is None and self.case_of(c) in self.syn.doer_cases and c.i > act.i:
                 m = self.actor_in(c)
             if m is not None and m.how != "place" and (source is None or m.actor != source.actor):
                 return m

@@ -55,8 +55,14 @@ class ModalityRules(DetailRules):
             if sent_words & syn.claim_words:
                 return "claimed", self.claimer(h), None
         for tok in self.doc:
-            if fold(tok.text) in syn.claim_words and tok.i < t.i + 12:
-                if any(a.i == tok.head.i for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
+            # an elided claim word is two tokens: "D'" + "après"
+            before = fold(self.doc[tok.i - 1].text) if tok.i > 0 else ""
+            elided = before + fold(tok.text) if before.endswith(("'", "’")) else ""
+            if (fold(tok.text) in syn.claim_words or elided in syn.claim_words) and tok.i < t.i + 12:
+                # the claim word's phrase hangs on the event's clause: "selon/case -> l'ONU -> a tiré",
+                # "après/fixed -> D'/case -> des témoins -> ont tiré"
+                up = {tok.head.i, tok.head.head.i, tok.head.head.head.i}
+                if any(a.i in up for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
                     return "claimed", self.claimer_after(tok), None
         mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
         if "Cnd" in mood or words & syn.modal_verbs or words & syn.hypothetical_words:

@@ -48,6 +48,7 @@ class _Patterns:
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     ago: re.Pattern[str]
+    unit_rel: re.Pattern[str]  # "la semaine prochaine", "next month", "el año pasado"
     morning_before: re.Pattern[str]  # "de la mañana": the morning, not tomorrow
 
 
@@ -78,6 +79,7 @@ def _patterns(lang: str) -> _Patterns:
             rf"\b(?:(?:{_alt(ld.ago_before)})\s+(?P<n1>\d+|{num})\s+(?P<u1>{_alt(ld.units)})"
             rf"|(?P<n2>\d+|{num})\s+(?P<u2>{_alt(ld.units)})\s+(?:{_alt(ld.ago_after)}))\b"
         ),
+        unit_rel=re.compile(rf"\b{mod}(?P<u>{_alt(ld.units)})(?:\s+(?P<post>{nxt}|{last}))?(?!\w)"),
         morning_before=re.compile(rf"\b(?:{_alt(dw['morning_before'])})\s*$"),
     )
 
@@ -180,7 +182,24 @@ def find_dates(text: str, lang: str, ref: dt.date | None, numeric_lang: str | No
         prec = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
         d = ref - dt.timedelta(days=days)
         add(m, d if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year)), prec)
+    for m in p.unit_rel.finditer(low):
+        # "la semaine prochaine", "le mois dernier", "next year": a week is dated by its month
+        direction, unit = _direction(ld, m["pre"], m["post"]), ld.units[m["u"]]
+        if direction is None or unit == "day":
+            continue
+        sign = 1 if direction == "next" else -1
+        if unit == "year":
+            add(m, str(ref.year + sign), "year")
+        else:
+            d = ref + dt.timedelta(days=sign * 7) if unit == "week" else _month_shift(ref, sign)
+            add(m, d.isoformat()[:7], "month")
     return sorted(found, key=lambda x: x.start)
+
+
+def _month_shift(ref: dt.date, sign: int) -> dt.date:
+    """The first day of the month before or after the reference's."""
+    y, mth = divmod(ref.year * 12 + ref.month - 1 + sign, 12)
+    return dt.date(y, mth + 1, 1)
 
 
 def parse_date(text: str, lang: str | None = None) -> dt.date | None:

@@ -74,6 +74,8 @@ SYNTAX_KEYS = (
     "condition_marks",
     "of_cases",
     "between_cases",
+    # "the attack by Russia", "el ataque de Rusia": the prepositions that name a hostile act's doer
+    "doer_cases",
     "in_cases",
     "dative_cases",
     "future_auxiliaries",
@@ -310,7 +312,7 @@ def load_langdata(lang: str) -> LangData:
         syntax=Syntax(
             bool(syn.get("pro_drop")),
             {k: frozenset(fold(str(w)) for w in v) for k, v in syn.items() if isinstance(v, list)},
-            {fold(k): str(v) for k, v in (syn.get("contractions") or {}).items()},
+            {fold(k): fold(str(v)) for k, v in (syn.get("contractions") or {}).items()},
             {fold(k): str(v) for k, v in (syn.get("verb_homographs") or {}).items()},
         ),
         participles={fold(k): tuple(fold(x) for x in v) for k, v in (raw.get("participles") or {}).items()},

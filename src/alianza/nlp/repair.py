@@ -44,6 +44,53 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
             t.pos_ = "NOUN"  # "une grève": an adjective with an article is a noun
             if lemma_of is not None:
                 t.lemma_ = lemma_of(t.text.lower())
+        elif (
+            t.pos_ == "ADJ"
+            and t.is_lower
+            and prev.head.i == t.i
+            and prev.pos_ in ("VERB", "AUX")
+            and fold(prev.lemma_) in ld.syntax.light_verbs
+            and fold(prev.lemma_) not in aux  # "a/aux extradé/ADJ": a participle, not a noun
+        ):
+            # "ont fait/dep grève/ADJ": a bare noun after its support verb, which the parser hung on it
+            t.pos_ = "NOUN"
+            if lemma_of is not None:
+                t.lemma_ = lemma_of(t.text.lower())
+            _make_head(prev, t)
+    repair_first_conjunct(doc)
+
+
+def repair_first_conjunct(doc: Any) -> None:
+    """ "Paris/ROOT et Berlin/nsubj ont signé", "Le Mali/obl:mod, le Burkina Faso/nsubj et le Niger ont
+    annoncé": the small French model detaches the first of coordinated names at a sentence's start;
+    it becomes the verb's subject and the others its conjuncts."""
+    for t in doc:
+        if t.pos_ != "PROPN" or fold(t.dep_) not in ("root", "obl:mod") or t.i > 3:
+            continue
+        if any(fold(c.dep_) in ("case", "nsubj", "obj") for c in t.children):
+            continue
+        right = max([t.i, *(c.i for c in t.children if fold(c.dep_) in ("flat:name", "flat") and c.i > t.i)])
+        nxt = doc[right + 1] if right + 1 < len(doc) else None
+        if nxt is None or nxt.pos_ not in ("CCONJ", "PUNCT"):
+            continue
+        subj = next((y for y in doc[right + 2 : right + 6] if fold(y.dep_) == "nsubj" and y.pos_ == "PROPN"), None)
+        if subj is None or subj.head.i <= subj.i or subj.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = subj.head
+        if verb.head.i == t.i:  # "Niger/ROOT ... signé/conj": the verb takes the name's place
+            for c in list(t.children):
+                if c.i != verb.i and fold(c.dep_) not in ("det", "flat:name", "flat"):
+                    c.head = verb
+            verb.head = verb if t.head.i == t.i else t.head
+            verb.dep_ = t.dep_ if t.head.i != t.i else "ROOT"
+        for c in list(subj.children):
+            if fold(c.dep_) == "conj":
+                c.head = t
+        t.head = verb
+        t.dep_ = "nsubj"
+        subj.head = t
+        subj.dep_ = "conj"
+        return
 
 
 def _homograph_root(doc: Any, ld: LangData) -> None:
@@ -97,3 +144,16 @@ def _make_verb(t: Any, aux: Any, lemma: str) -> None:
     aux.head = t
     aux.pos_ = "AUX"
     aux.dep_ = "aux:tense"
+
+
+def _make_head(v: Any, noun: Any) -> None:
+    """The support verb takes the noun's place in the tree and the noun becomes its object."""
+    noun_is_root = noun.head.i == noun.i
+    dep = noun.dep_
+    for c in list(noun.children):
+        if c.i != v.i:
+            c.head = v
+    v.head = v if noun_is_root else noun.head
+    v.dep_ = dep
+    noun.head = v
+    noun.dep_ = "obj"
