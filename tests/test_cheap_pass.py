@@ -36,6 +36,7 @@ def test_copy_without_accents_gets_its_verbs_back(res: Resources) -> None:
     assert accented_form("protesto", "es") == "protestó"
     assert bare_lemma("denuncio", "es") == "denunciar"
     assert accented_form("carretera", "es") is None  # no accented form of it is a trigger
+    assert accented_form("causa", "es") is None  # "causá" is an imperative: "a causa de" stays a noun
     assert accented_form("protested", "en") is None  # English writes no accents: nothing to restore
     # text with its accents is read as written: the accentless word there is another word
     assert cheap_words("protesto", "es") == [("protesto", "protesto")]

@@ -106,7 +106,7 @@ def test_a_government_protesting_is_no_crowd(res: Resources) -> None:
         ("Unos 500 desocupados tomaron la sede del gobierno provincial de Jujuy.", "LAB"),
         ("Transportistas hondureños bloquean puestos fronterizos con Nicaragua", "HND LAB"),
         ("Los camioneros nicaragüenses bloqueaban tres puntos aduaneros de la frontera con Costa Rica.", "NIC LAB"),
-        ("Organizaciones campesinas de Guatemala cumplirán una serie de protestas contra el tratado.", "GTM"),
+        ("Organizaciones campesinas de Guatemala cumplirán una serie de protestas contra el tratado.", "GTM AGR"),
         ("Colonos israelíes cortaron la carretera de Jericó en señal de protesta por la visita.", "ISR CVL"),
     ],
 )  # fmt: skip

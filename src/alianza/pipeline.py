@@ -142,9 +142,16 @@ def accented_form(word: str, lang: str) -> str | None:
         for c in by_base.get(ch, ()):
             variant = word[:i] + c + word[i + 1 :]
             got = _fast_lemma(variant, lang)
-            if got != variant and fold(got) in wanted:
+            if got != variant and fold(got) in wanted and not _imperative(variant, got):
                 return variant
     return None
+
+
+def _imperative(variant: str, lemma: str) -> bool:
+    """Is the accented form an imperative of the lemma, the infinitive less its "r" with the stress
+    on its last vowel ("causá", "partí")? News reports in the third person: the plain word there is
+    another word ("a causa de"), and restoring it broke the parse of unaccented sentences."""
+    return variant[-1] in "áí" and fold(variant) + "r" == fold(lemma)
 
 
 STEM = 3  # letters a word shares with the lemma it inflects, bar its vowels ("murio", "morir": m*r)

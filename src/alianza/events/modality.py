@@ -61,7 +61,13 @@ class ModalityRules(DetailRules):
             if (fold(tok.text) in syn.claim_words or elided in syn.claim_words) and tok.i < t.i + 12:
                 # the claim word's phrase hangs on the event's clause: "selon/case -> l'ONU -> a tiré",
                 # "après/fixed -> D'/case -> des témoins -> ont tiré"
-                up = {tok.head.i, tok.head.head.i, tok.head.head.head.i}
+                # but "según anunció el Gobierno" heads a clause of its own: a reported plan stays
+                # planned ("Alemania enviará ..., según anunció el Gobierno")
+                up = (
+                    {tok.head.i}
+                    if tok.head.pos_ in ("VERB", "AUX")
+                    else {tok.head.i, tok.head.head.i, tok.head.head.head.i}
+                )
                 if any(a.i in up for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
                     return "claimed", self.claimer_after(tok), None
         mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
