@@ -24,7 +24,10 @@ from .disk import Disk, Grower, make_disk
 from .hostile import make_hostile
 
 MAX_RSS = int(1.5 * 1024**3)
-MAX_SECONDS = 60.0
+# A bound that catches a file holding the run (a hang, a walk that loops), not a speed figure
+# (`alianza bench` measures speed): the same code took 45 s and 66-70 s on this shared machine on
+# two days, so the bound leaves twice the slow figure's margin over a quiet run.
+MAX_SECONDS = 120.0
 
 
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
