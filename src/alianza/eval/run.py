@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +19,25 @@ from .pages import page_article, page_text
 from .score import Scores, check_article, score_record
 
 
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    records = []
+def _json_lines(path: Path, what: str) -> Iterator[tuple[int, Any]]:
+    """(line number, value) of every non-blank line of a JSONL file; an unreadable file or a line
+    that is not JSON is an error naming the file, the line and the reason."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise AlianzaError(f"{path}: cannot read gold file: {err}") from err
+        raise AlianzaError(f"{path}: cannot read {what}: {err}") from err
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            yield no, json.loads(line)
         except json.JSONDecodeError as err:
             raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    records = []
+    for no, rec in _json_lines(path, "gold file"):
         if not isinstance(rec, dict) or not ("text" in rec or "page" in rec):
             raise AlianzaError(f"{path}:{no}: a gold record needs 'text' (or a 'page' file)")
         if "events" not in rec and "article" not in rec:
@@ -44,17 +51,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 def read_system(path: Path) -> list[dict[str, Any]]:
     """The lines of a `code --jsonl` output: {id, events} each."""
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise AlianzaError(f"{path}: cannot read system output: {err}") from err
-    for no, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise AlianzaError(f"{path}:{no}: not JSON: {err.msg}") from err
+    for no, row in _json_lines(path, "system output"):
         if not isinstance(row, dict) or not isinstance(row.get("events"), list):
             raise AlianzaError(f"{path}:{no}: a system line needs an 'events' list (the shape of `code --jsonl`)")
         out.append(row)

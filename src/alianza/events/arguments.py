@@ -333,13 +333,8 @@ class ArgumentRules(ParsedSentence):
     def holder_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:
         """The actor a bare `in_cases` phrase of the trigger describes: "los médicos en huelga",
         "trabajadores en paro" are on strike."""
-        head = t.head.head if self.dep(t.head) == "prep" else t.head
-        if (
-            head.i != t.i
-            and head.i in self.tok_mention
-            and self.case_of(t) in self.syn.in_cases
-            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
-        ):
+        head = self.bare_in_holder(t)
+        if head is not None and head.i != t.i and head.i in self.tok_mention:
             return self.tok_mention[head.i], head
         return None, None
 
@@ -367,13 +362,17 @@ class ArgumentRules(ParsedSentence):
         ("quemaron neumáticos en protesta por", "burned tyres in protest at", "se encontraban en
         huelga de hambre")? Then the verb's subject does the noun's act. With an article it is a
         place or a time ("detenidos en la protesta", "killed in the riots"), and not theirs."""
-        holder = t.head.head if self.dep(t.head) == "prep" else t.head
-        return (
-            holder.i == v.i
-            and not self.is_passive(v)
-            and self.case_of(t) in self.syn.in_cases
-            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
-        )
+        holder = self.bare_in_holder(t)
+        return holder is not None and holder.i == v.i and not self.is_passive(v)
+
+    def bare_in_holder(self, t: Token) -> Token | None:
+        """The word a phrase "en huelga", "in protest" (an `in_cases` preposition, no article or
+        possessive: with one it is a place or a time) hangs on; None for any other phrase."""
+        if self.case_of(t) not in self.syn.in_cases or any(
+            self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children
+        ):
+            return None
+        return t.head.head if self.dep(t.head) == "prep" else t.head
 
     def dependent_slot(self, name: str, t: Token) -> tuple[ActorMention | None, Token | None]:
         """An actor hanging on the trigger by a dependency: object, indirect object, dative,

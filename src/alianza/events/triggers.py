@@ -12,7 +12,7 @@ else's action is no threat, and armed groups do not protest: their blockade is a
 
 from __future__ import annotations
 
-from ..actors.patterns import ActorPatterns, actor_patterns
+from ..actors.patterns import actor_patterns
 from ..actors.unknown import counted_people
 from ..textutil import fold
 from ..types import ActorMention, Event, Evidence
@@ -31,10 +31,6 @@ CONTENT_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 class TriggerRules(ArgumentRules, ModalityRules):
     """Entries that fit a token, and the event each codes."""
-
-    @property
-    def pat(self) -> ActorPatterns:
-        return actor_patterns(self.ld.lang)
 
     def fits(self, t: Token, e: Entry) -> Token | None:
         """The clause head for this trigger if the entry applies here, else None."""
@@ -301,7 +297,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
     def crowd(self, m: ActorMention) -> bool:
         """Is the side a counted crowd ("unos 500.000 funcionarios", "miles de policías")? A
         crowd is people, whatever its members' sector: civil servants who march demonstrate."""
-        return counted_people(self.sent.text, m.start - self.sent.start, self.pat)
+        return counted_people(self.sent.text, m.start - self.sent.start, actor_patterns(self.ld.lang))
 
     def protest_by_no_one_named(self, t: Token, v: Token, e: Entry) -> bool:
         """ "Las protestas continuaron en La Paz", "una huelga general paralizó el país": a protest is

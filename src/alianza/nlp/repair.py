@@ -134,26 +134,25 @@ def _make_verb(t: Any, aux: Any, lemma: str) -> None:
     t.lemma_ = lemma
     if t.head.i != aux.i:
         return
-    head_is_root = aux.head.i == aux.i
-    dep = aux.dep_
-    for c in list(aux.children):
-        if c.i != t.i:
-            c.head = t
-    t.head = t if head_is_root else aux.head
-    t.dep_ = dep
-    aux.head = t
+    _take_place(t, aux)
     aux.pos_ = "AUX"
     aux.dep_ = "aux:tense"
 
 
 def _make_head(v: Any, noun: Any) -> None:
     """The support verb takes the noun's place in the tree and the noun becomes its object."""
-    noun_is_root = noun.head.i == noun.i
-    dep = noun.dep_
-    for c in list(noun.children):
-        if c.i != v.i:
-            c.head = v
-    v.head = v if noun_is_root else noun.head
-    v.dep_ = dep
-    noun.head = v
+    _take_place(v, noun)
     noun.dep_ = "obj"
+
+
+def _take_place(new: Any, old: Any) -> None:
+    """`new` takes `old`'s place in the tree (its head, label and other dependents); `old` then
+    hangs on `new`, its label left for the caller to set."""
+    old_is_root = old.head.i == old.i
+    dep = old.dep_
+    for c in list(old.children):
+        if c.i != new.i:
+            c.head = new
+    new.head = new if old_is_root else old.head
+    new.dep_ = dep
+    old.head = new
