@@ -170,6 +170,16 @@ def code_batch(
     clock = _CLOCKS.setdefault(timeout, CodingClock(timeout))
     todo = [it for it in items if it.code]
     coded: dict[int, CodedArticle] = {}
+    for lang in sorted({it.article.lang for it in todo if it.article.lang and res.codes(it.article.lang)}):
+        # a language's first batch loads its model and lexicon (seconds, a minute on a loaded
+        # machine): start-up, before any article's clock runs, so no article is refused for it;
+        # a model that fails to load is reported by each article below, with the reason
+        try:
+            res.nlp(lang)
+            res.lexicon(lang)
+        except Exception:
+            if strict:
+                raise
     if todo:  # the batch API (one spaCy run per language); on any trouble, article by article
         try:
             # the batch gets one article's time: a batch that needs more holds a slow article,
