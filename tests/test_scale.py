@@ -16,7 +16,7 @@ import pytest
 
 from alianza.pipeline import Resources
 from alianza.runner.recode import RecodeOptions, recode
-from alianza.runner.run import BatchReport, IngestOptions, ingest
+from alianza.runner.run import BatchReport, IngestOptions, ingest, small_input
 from alianza.scale.cluster import DaskExecutor, InlineExecutor
 from alianza.scale.shards import load_shards
 from alianza.store.db import Store
@@ -223,3 +223,18 @@ def test_an_article_that_kills_its_worker_is_reported_by_name_and_the_run_goes_o
     failed = [r for r in rep.rejections if r.stage == "code"]
     assert len(failed) == 1 and "#line=10" in failed[0].source and "worker" in failed[0].detail, rep.rejections
     assert rep.articles == n - 1
+
+
+def test_one_worker_per_core_runs_a_small_input_in_this_process(res: Resources, tmp_path: Path) -> None:
+    """`--jobs` left to its default on a few articles: starting a cluster whose workers each load
+    the models would cost more than coding them here."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ES_BODY, encoding="utf-8")
+    (src / "b.txt").write_text(EN_BODY, encoding="utf-8")
+    (src / "c.jsonl.gz").write_bytes(b"\x1f\x8b" + b"\0" * 200)  # weighed as 8 times its size
+    assert small_input([src]) and not small_input([src], limit=len(ES_BODY) + len(EN_BODY))
+    assert not small_input([src], limit=len(ES_BODY.encode()) + len(EN_BODY.encode()) + 8 * 150)
+    rep = ingest([src], tmp_path / "s.duckdb", res, IngestOptions(jobs=None), on_reject=lambda r: None)
+    assert rep.coded == 2 and rep.events > 0
+    assert all(w.startswith("local:") for w in rep.workers), rep.workers

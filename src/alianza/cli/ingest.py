@@ -82,7 +82,8 @@ if TYPE_CHECKING:
     "--jobs",
     type=click.IntRange(1, 4096),
     default=None,
-    help="Worker processes on a local Dask cluster (default: one per core; 1: this process alone).",
+    help="Worker processes on a local Dask cluster (default: one per core, but an input under 2 MB runs "
+    "in this process, where a cluster costs more than it saves; 1: this process alone).",
 )
 @click.option("--scheduler", default=None, help="Run on an existing Dask cluster: its scheduler, tcp://HOST:PORT.")
 @click.option(

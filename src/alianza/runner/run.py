@@ -59,6 +59,12 @@ from .work import (
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
 PREPARE_FIRST = 1  # Dask priority of preparations over codings (0)
+# `jobs=None` (one worker per core) on an input smaller than this runs in this process: a local
+# cluster's workers each load the models (seconds of CPU per language) before coding anything,
+# which only pays past a few hundred articles. Compressed files count for COMPRESSED_RATIO their size.
+SMALL_INPUT_BYTES = 2 * 1024 * 1024
+COMPRESSED_RATIO = 8
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".zip", ".xz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +571,8 @@ def ingest(
     opts = opts or IngestOptions()
     Store(db_path).close()  # create and migrate up front: a bad path fails before any work
     own = executor is None
+    if executor is None and opts.jobs is None and not (opts.scheduler or opts.shards) and small_input(paths, opts.read):
+        opts = replace(opts, jobs=1)
     ex = executor or make_executor(res, opts.jobs, opts.scheduler)
     try:
         runner = _Runner(str(db_path), res, opts, on_reject, on_progress, ex)
@@ -573,3 +581,20 @@ def ingest(
     finally:
         if own:
             ex.close()
+
+
+def small_input(paths: list[Path], read: ReadOptions | None = None, limit: int = SMALL_INPUT_BYTES) -> bool:
+    """Whether the regular files under `paths` hold less than `limit` bytes (compressed ones
+    weighed by COMPRESSED_RATIO): a walk that stops at the limit, reading no file."""
+    total = 0
+    for item in walk(paths, read):
+        if not isinstance(item, Path):
+            continue
+        try:
+            size = item.stat().st_size
+        except OSError:  # gone or unreadable: the run itself reports it
+            continue
+        total += size * (COMPRESSED_RATIO if item.name.lower().endswith(COMPRESSED_SUFFIXES) else 1)
+        if total >= limit:
+            return False
+    return True
