@@ -51,7 +51,22 @@ def local_name(text: str, h: Hit, kb: KnowledgeBase) -> bool:
     return m is not None and fold(m.group(1)) in kb.locality_words
 
 
+# the last sentence's hits: the cheap pass asks for them twice per candidate sentence (its actors,
+# then its places), and the knowledge base is immutable after load
+_LAST: list[tuple[KnowledgeBase, str, str, tuple[Hit, ...]]] = []
+
+
 def gazetteer_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
+    """The names of the knowledge base in the text that do not overlap (the longest wins)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is kb and last[1] == lang and last[2] == text:
+        return list(last[3])
+    found = _find_hits(kb, lang, text)
+    _LAST[:] = [(kb, lang, text, tuple(found))]
+    return found
+
+
+def _find_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     pat = actor_patterns(lang)
     folded = fold_keep_length(text)
     found: list[Hit] = []

@@ -35,11 +35,11 @@ class DetailRules(ParsedSentence):
             return None
         mine = {self._owner(t), self._owner(v), t.i}
         for d in dates:
-            toks = [x for x in self.doc if d.start <= x.idx < d.end]
+            toks = self.tokens_from(d.start, d.end)
             if any(self._owner(x) in mine or x.head.i == t.i for x in toks):
                 return d.date
         if len(dates) == 1 and self._owner(t) == self._owner(v) and t.dep_ == "ROOT":
-            toks = [x for x in self.doc if dates[0].start <= x.idx < dates[0].end]
+            toks = self.tokens_from(dates[0].start, dates[0].end)
             owned_elsewhere = any(
                 (self.dep(o) in ("amod", "acl") and "Part" in o.morph.get("VerbForm"))
                 or (o.i != t.i and self.lem(o) in self.syn.claim_verbs)  # "..., the WFP said on Monday"
@@ -54,7 +54,7 @@ class DetailRules(ParsedSentence):
         for s, e, place in self.places:
             if (s, e) in taken:
                 continue
-            toks = [x for x in self.doc if s <= x.idx + self.sent.start < e]
+            toks = self.tokens_from(s - self.sent.start, e - self.sent.start)
             if (
                 toks
                 and self.place_case(toks[0]) in self.syn.locative_cases
@@ -67,7 +67,7 @@ class DetailRules(ParsedSentence):
     def event_quantity(self, t: Token, v: Token) -> Quantity | None:
         sub = {x.i for x in t.subtree} | ({x.i for x in v.subtree} if v.i != t.i else set())
         for q in self.quantities:
-            toks = [x for x in self.doc if q.start <= x.idx < q.end]
+            toks = self.tokens_from(q.start, q.end)
             if any(x.i in sub for x in toks):
                 return q.quantity
         return None

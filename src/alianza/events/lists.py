@@ -17,6 +17,7 @@ cost precision.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Any
 
@@ -25,15 +26,26 @@ from ..types import ActorMention, Event
 Token = Any  # a spaCy Token
 
 
-def _tokens_of(m: ActorMention, doc: Any, offset: int) -> list[Any]:
-    return [t for t in doc if t.idx + offset < m.end and m.start < t.idx + len(t) + offset]
+class _Spans:
+    """The Doc's tokens with their text offsets, listed once per sentence: the tokens of a mention
+    are one slice, found by bisection (tokens are in text order and do not overlap), not by a scan
+    of the Doc per mention."""
+
+    def __init__(self, doc: Any, offset: int) -> None:
+        self.tokens = list(doc)
+        self.starts = [t.idx + offset for t in self.tokens]
+        self.ends = [b + len(t) for b, t in zip(self.starts, self.tokens, strict=True)]
+
+    def of(self, m: ActorMention) -> list[Any]:
+        """The tokens that overlap the mention's characters."""
+        return self.tokens[bisect_right(self.ends, m.start) : bisect_left(self.starts, m.end)]
 
 
-def _members(m: ActorMention, doc: Any, by_token: dict[int, ActorMention], offset: int) -> list[ActorMention]:
+def _members(m: ActorMention, spans: _Spans, by_token: dict[int, ActorMention]) -> list[ActorMention]:
     """The other actors coordinated with the mention `m`: its conjuncts, their conjuncts, and so on."""
-    own = {t.i for t in _tokens_of(m, doc, offset)}
+    frontier = spans.of(m)
+    own = {t.i for t in frontier}
     out: list[ActorMention] = []
-    frontier = [t for t in doc if t.i in own]
     seen = set(own)
     while frontier:
         nxt = []
@@ -58,9 +70,12 @@ def _a_state(m: ActorMention) -> bool:
 
 def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], offset: int) -> list[Event]:
     """The events of a sentence, each event of a listed source repeated for every other member."""
+    if not any(ev.source is not None and _a_state(ev.source) for ev in events):
+        return list(events)  # no listed state can be a source: nothing to split
+    spans = _Spans(doc, offset)
     by_token: dict[int, ActorMention] = {}
     for mention in mentions:
-        for t in _tokens_of(mention, doc, offset):
+        for t in spans.of(mention):
             by_token.setdefault(t.i, mention)
     out: list[Event] = []
     for ev in events:
@@ -68,7 +83,7 @@ def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], off
         m, other = ev.source, ev.target
         if m is None or not _a_state(m):
             continue
-        for member in _members(m, doc, by_token, offset):
+        for member in _members(m, spans, by_token):
             if not _a_state(member) or member.actor == m.actor:
                 continue
             if other is not None and (member.start == other.start or member.actor == other.actor):

@@ -54,11 +54,8 @@ class ModalityRules(DetailRules):
             sent_words = {self.lem(c) for c in h.children} | {fold(c.text) for c in h.children}
             if sent_words & syn.claim_words:
                 return "claimed", self.claimer(h), None
-        for tok in self.doc:
-            # an elided claim word is two tokens: "D'" + "après"
-            before = fold(self.doc[tok.i - 1].text) if tok.i > 0 else ""
-            elided = before + fold(tok.text) if before.endswith(("'", "’")) else ""
-            if (fold(tok.text) in syn.claim_words or elided in syn.claim_words) and tok.i < t.i + 12:
+        for tok in self.claim_tokens():  # an elided claim word is two tokens: "D'" + "après"
+            if tok.i < t.i + 12:
                 # the claim word's phrase hangs on the event's clause: "selon/case -> l'ONU -> a tiré",
                 # "après/fixed -> D'/case -> des témoins -> ont tiré"
                 # but "según anunció el Gobierno" heads a clause of its own: a reported plan stays

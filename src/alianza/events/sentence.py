@@ -94,6 +94,9 @@ class ParsedSentence:
         all_toks = list(doc)
         starts = [t.idx + sent.start for t in all_toks]
         ends = [b + len(t) for b, t in zip(starts, all_toks, strict=True)]
+        self._tokens, self._idx = all_toks, [t.idx for t in all_toks]
+        self._sent_starts: list[int] | None = None
+        self._claim_tokens: list[Token] | None = None
         for m in mentions:
             toks = all_toks[bisect_right(ends, m.start) : bisect_left(starts, m.end)]
             if (
@@ -114,6 +117,39 @@ class ParsedSentence:
         self.governing_type: dict[int, str] = {}
         # triggers whose target the arguments settled, none included ("condemned the attack on X")
         self.settled_target: set[int] = set()
+
+    def tokens_from(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin at a character in [start, end) of the sentence's text, in order
+        (`[x for x in doc if start <= x.idx < end]`, by bisection: the coder asks it per date,
+        place and quantity of every trigger tried)."""
+        return self._tokens[bisect_left(self._idx, start) : bisect_left(self._idx, end)]
+
+    def sentence_start(self, t: Token) -> int:
+        """`t.sent.start`: the first token of the parser's sentence that holds `t` (spaCy's
+        `Token.sent` checks the whole Doc's annotation each time; this reads it once)."""
+        if self._sent_starts is None:
+            out: list[int] = []
+            cur = 0
+            for x in self._tokens:
+                if x.is_sent_start:
+                    cur = int(x.i)
+                out.append(cur)
+            self._sent_starts = out
+        return int(self._sent_starts[t.i])
+
+    def claim_tokens(self) -> list[Token]:
+        """The tokens that are a claim word ("según", "selon") alone or with the elided token
+        before them ("D'" + "après"), in order: read once per sentence, not once per trigger."""
+        if self._claim_tokens is None:
+            words, out, before = self.syn.claim_words, [], ""
+            for tok in self._tokens:
+                word = fold(tok.text)
+                elided = before + word if before.endswith(("'", "’")) else ""
+                if word in words or elided in words:
+                    out.append(tok)
+                before = word
+            self._claim_tokens = out
+        return self._claim_tokens
 
     def dep(self, t: Token) -> str:
         return fold(t.dep_)

@@ -50,7 +50,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
         else:
             if t.pos_ not in NOUN_POS:
                 return None
-            if t.text[:1].isupper() and t.i > t.sent.start and not t.is_upper:
+            if t.text[:1].isupper() and t.i > self.sentence_start(t) and not t.is_upper:
                 return None  # a name, not a noun: "in March", "the Arab Spring", "Operation Protective Edge"
             if t.i in self.tok_mention and self.dep(t) in ("compound", "amod", "nmod"):
                 return None  # a word of an actor's name: "riot police", "peace activists"
