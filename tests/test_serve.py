@@ -91,6 +91,25 @@ def test_network_is_cached_per_query(client: TestClient) -> None:
     assert reader.network(params.net_query("2025-01-02", None, None, None, None, None, None), with_blocs=False) is not first
 
 
+def test_network_page_starts_its_first_map_while_the_browser_loads(client: TestClient) -> None:
+    """The page's URL names the map network-first.js will ask for: the server starts it as it sends
+    the HTML, so the page's own request finds it cached (the same key as the form's query)."""
+    reader = client.app.state.reader  # type: ignore[attr-defined]
+    page = client.get("/", params={"from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "max_edges": "300"})
+    assert page.status_code == 200
+    reader._pending.result(timeout=30)
+    form = params.net_query("2024-07-01", "2025-03-31", "verbal-cooperation", None, "country", 1, 300)  # what the form sends
+    assert form in reader._networks
+    got = client.get("/api/network", params={"blocs": "false", "from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "level": "country", "min_clusters": "1", "max_edges": "300"})
+    assert got.json()["edges"] == reader._networks[form]["edges"]
+    before = len(reader._networks)
+    for bad in ({"from": "2024-13-01"}, {"max_edges": "many"}, {"quad": "nonsense"}, {"type": "AID,ASSAULT"}):
+        assert client.get("/", params=bad).status_code == 200  # the page loads; its own request says what is wrong
+        if reader._pending is not None:
+            reader._pending.result(timeout=30)
+    assert len(reader._networks) == before
+
+
 def test_dyad_has_series_shifts_and_clusters(client: TestClient) -> None:
     d = client.get("/api/dyad", params={"a": "rus", "b": "PRK"}).json()
     assert (d["a"], d["b"]) == ("PRK", "RUS")

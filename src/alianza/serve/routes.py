@@ -128,6 +128,9 @@ def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
     # -- pages ---------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request) -> HTMLResponse:
+        first = _page_query(request)
+        if first is not None:
+            reader.network_ahead(first)
         return page(request, "network.html", meta=reader.meta(), quads=QUADS, types=params.plover_types(), legend=legend())
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
@@ -189,6 +192,19 @@ def _json(content: dict[str, Any]) -> JSONResponse:
     """Plain JSON: the data is already plain (dates as ISO text), and FastAPI's own encoder walks
     every value of a 45,000-edge network in Python, which costs more than the query."""
     return JSONResponse(content)
+
+
+def _page_query(request: Request) -> params.NetQuery | None:
+    """The network the page at this URL will ask for first (network-first.js reads the same URL
+    parameters into the form and sends the form); None when the URL holds a value the form would not
+    take as it is (the page's own request then says what was wrong)."""
+    qp = request.query_params
+    try:
+        least, most = (int(v) if (v := (qp.get(k) or "").strip()) else None for k in ("min_clusters", "max_edges"))
+        q = params.net_query(qp.get("from"), qp.get("to"), qp.get("quad"), qp.get("type"), qp.get("level"), least, most)
+    except (ValueError, params.BadRequest):
+        return None
+    return q if len(q.types) <= 1 else None  # the form's type is one choice
 
 
 def _period(date_from: str | None, date_to: str | None) -> params.Period:
