@@ -25,6 +25,8 @@ GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"}
 PROTEST_EXCLUDED = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "REB", "UAF", "CRM", "INS", "SPY", "IGO"})
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+# What a crowd's riot codes when its acts are read alone: damage, burning, stone-throwing.
+RIOT_TYPES = frozenset({"COERCE", "ASSAULT"})
 
 
 class ClauseRules(ParsedSentence):
@@ -169,8 +171,9 @@ class ClauseRules(ParsedSentence):
         out: list[tuple[Token, Event]] = []
         merged: dict[int, Event] = {}
         dropped: list[Token] = []
+        rioted: set[int] = set()  # material acts a crowd did in protest: the protest codes them
         for t, ev in kept:
-            if self.in_place_relative(t) or self.charge_of(t, anchor):
+            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
@@ -186,7 +189,13 @@ class ClauseRules(ParsedSentence):
                 people = ev.source is not None and ev.source.actor.sector not in PROTEST_EXCLUDED | {None}
                 if head.type != "PROTEST" and people:
                     # "quemaron neumáticos en protesta por el alza": what people do in protest is a
-                    # protest, whatever the verb codes; a state's act stays its own event
+                    # protest, whatever the verb codes; a state's act stays its own event. A crowd's
+                    # damage or stone-throwing in protest is that protest, a riot (PLOVER PROTEST
+                    # riot, CAMEO 145), not a second event of coercion or assault
+                    if head.type in RIOT_TYPES:
+                        rioted |= {id(x) for x in self.same_act(holder, anchor, head)}
+                        pt = self.ont["PROTEST"]
+                        ev = replace(ev, mode="riot", cameo=pt.cameo_for("riot"), weight=pt.weight_for("riot"))
                     in_protest, head = False, None
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
@@ -206,6 +215,7 @@ class ClauseRules(ParsedSentence):
             for t, ev in out
             if t.i not in inside or not (t.pos_ in NOUN_POS or t.morph.get("VerbForm") == ["Inf"])
         ]
+        out = [(t, ev) for t, ev in out if id(ev) not in rioted]
         # a target an adjunct gave may be named by a sector alone: give it its home country too
         completed = [merged.get(id(ev), ev) for _t, ev in out]
         return [
@@ -213,6 +223,39 @@ class ClauseRules(ParsedSentence):
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def same_act(self, holder: int, anchor: dict[int, Event], head: Event) -> list[Event]:
+        """The material acts a crowd did in one go: the event at `holder` and those of the verbs
+        coordinated with it by the same side ("lanzaron piedras y quemaron neumáticos en protesta")."""
+        tok = self.doc[holder]
+        top = tok
+        while self.dep(top) == "conj" and top.head.i != top.i:
+            top = top.head
+        acts = [head]
+        for x in [top, *top.children, *tok.children]:
+            act = anchor.get(x.i)
+            if (
+                act is not None
+                and act is not head
+                and act.type in RIOT_TYPES
+                and (x.i == top.i or self.dep(x) == "conj")
+                and act.source is not None
+                and head.source is not None
+                and act.source.actor == head.source.actor
+            ):
+                acts.append(act)
+        return acts
+
+    def protest_cause(self, t: Token, ev: Event, anchor: dict[int, Event]) -> bool:
+        """Is the noun what a protest is against or about ("protestaron contra la visita del
+        ministro", "en protesta por la detención de su líder", "rallied against the visit")? The
+        protest is the reported event; its motive is background, told to say why. A protest noun
+        there is that protest itself ("fue recibido por protestas")."""
+        if ev.type == "PROTEST" or t.pos_ not in NOUN_POS or self.case_of(t) not in self.syn.protest_cases:
+            return False
+        holder = t.head.head if self.dep(t.head) == "prep" else t.head
+        protest = anchor.get(holder.i)
+        return protest is not None and protest.type == "PROTEST" and holder.i != t.i
 
     def protest_motive(self, t: Token) -> ActorMention | None:
         """Who a protest "in protest against/of X" is addressed to: X."""
