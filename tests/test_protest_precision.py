@@ -38,3 +38,35 @@ def test_a_state_burning_in_protest_still_coerces(res: Resources) -> None:
 )
 def test_what_a_protest_is_against_is_background(res: Resources, text: str, lang: str) -> None:
     assert [e["type"] for e in events(text, lang, res)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los diputados que se oponen a la reforma convocaron una marcha en Asunción.", "es"),
+        ("Grupos que rechazan la presencia militar de Estados Unidos marcharon en Panamá.", "es"),
+        ("Hombres que se movilizaban en una motocicleta asesinaron a un campesino en Tuluá.", "es"),
+        ("Des jihadistes ont menacé de mort les chefs de village qui collaborent avec l'armée malienne.", "fr"),
+        ("Police in Nairobi arrested activists who oppose the new tax law.", "en"),
+    ],
+)
+def test_a_relative_clause_in_the_present_describes_a_side(res: Resources, text: str, lang: str) -> None:
+    """What a side is or keeps doing (present, imperfect) is no event of the sentence; the main
+    clause's act is."""
+    evs = events(text, lang, res)
+    assert len(evs) <= 1 and all(e["type"] in ("PROTEST", "ASSAULT", "THREATEN", "COERCE") for e in evs)
+    assert not [e for e in evs if e["type"] in ("REJECT", "COOPERATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La policía de Quito detuvo a cinco manifestantes frente al Congreso.", "es", ["COERCE"]),
+        ("Un tribunal de Lima detuvo el proceso de privatización de la empresa eléctrica.", "es", []),
+        ("El ejército birmano capturó la ciudad de Myawaddy tras tres días de combates.", "es", []),
+    ],
+)
+def test_one_arrests_someone_what_is_not_someone_is_stopped(
+    res: Resources, text: str, lang: str, expected: list[str]
+) -> None:
+    assert [e["type"] for e in events(text, lang, res) if e["type"] == "COERCE"] == expected

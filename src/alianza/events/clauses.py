@@ -155,6 +155,26 @@ class ClauseRules(ParsedSentence):
             node = node.head
         return False
 
+    def describes_side(self, t: Token) -> bool:
+        """Is the trigger the verb of a relative clause in the present or the imperfect, saying what a
+        side is or keeps doing ("los diputados que se oponen a la reforma", "hombres que se
+        movilizaban en una motocicleta", "les chefs de village qui collaborent avec l'armée")? It
+        describes the side; a relative in a perfective tense reports an act ("los presos, que
+        ocuparon el penal"), and one with an auxiliary ("que han protagonizado") is left as it is."""
+        if t.pos_ != "VERB" or t.head.pos_ not in NOUN_POS | {"PRON"} or t.head.i > t.i:
+            return False
+        relative = self.dep(t) in ("relcl", "acl:relcl") or (
+            self.dep(t) == "acl"  # the es model: "que" under an acl
+            and any(c.i < t.i and fold(c.text) in self.syn.relative_pronouns for c in t.children)
+        )
+        if not relative:
+            return False
+        if t.morph.get("VerbForm") != ["Fin"] or "Ind" not in t.morph.get("Mood"):
+            return False
+        if any(self.dep(c) in ("aux", "aux:pass", "auxpass") for c in t.children):
+            return False
+        return bool(set(t.morph.get("Tense")) & {"Pres", "Imp"})
+
     def without_adjuncts(
         self, kept: list[tuple[Token, Event]], support: dict[int, int], found: list[tuple[Token, Event]]
     ) -> list[Event]:
@@ -173,7 +193,7 @@ class ClauseRules(ParsedSentence):
         dropped: list[Token] = []
         rioted: set[int] = set()  # material acts a crowd did in protest: the protest codes them
         for t, ev in kept:
-            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor):
+            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor) or self.describes_side(t):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep

@@ -257,8 +257,12 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return False
-        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object
-            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention and c.pos_ != "PRON"
+        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object,
+            # nor one the personal "a" marks as someone ("detuvieron a tres hombres")
+            self.dep(c) in self.syn.obj | {"obj", "dobj"}
+            and c.i not in self.tok_mention
+            and c.pos_ != "PRON"
+            and self.case_of(c) not in self.syn.dative_cases
             for c in t.children
         ):
             return False
