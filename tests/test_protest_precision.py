@@ -70,3 +70,28 @@ def test_one_arrests_someone_what_is_not_someone_is_stopped(
     res: Resources, text: str, lang: str, expected: list[str]
 ) -> None:
     assert [e["type"] for e in events(text, lang, res) if e["type"] == "COERCE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("El dirigente amenazó con volver a las armas si el gobierno intenta reprimir las manifestaciones en Managua.", "es", "COERCE"),
+        ("Honduras será rigurosa con Belice si se comprueba que sus militares detuvieron a cuatro pescadores hondureños.", "es", "COERCE"),
+        ("Seúl advirtió que respondería si el embajador era agredido otra vez durante sus visitas.", "es", "ASSAULT"),
+        ("Washington warned it would cut aid if the army arrested the opposition leader in Dhaka.", "en", "COERCE"),
+    ],
+)  # fmt: skip
+def test_what_a_condition_supposes_did_not_happen(res: Resources, text: str, lang: str, absent: str) -> None:
+    assert absent not in [e["type"] for e in events(text, lang, res)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Si bien la policía detuvo a cinco estudiantes en Quito, la marcha continuó.", "es"),
+        ("Même si la police a arrêté cinq étudiants à Dakar, la marche a continué.", "fr"),
+    ],
+)
+def test_a_concessive_states_a_fact(res: Resources, text: str, lang: str) -> None:
+    found = [e for e in events(text, lang, res) if e["type"] == "COERCE"]
+    assert len(found) == 1 and found[0]["status"] == "occurred"

@@ -155,6 +155,23 @@ class ClauseRules(ParsedSentence):
             node = node.head
         return False
 
+    def in_condition(self, t: Token) -> bool:
+        """Is the trigger inside a clause an act hangs on ("amenazó con la lucha armada si el gobierno
+        intenta reprimir las manifestaciones", "would retaliate if Israel attacked")? A condition
+        says what might happen, not what did, and so does a "whether" ("preguntó si la policía
+        detuvo a alguien"); "si bien", "même si" state a fact (`concessive_marks`)."""
+        node = t
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            if self.dep(node) in ("advcl", "ccomp") and any(  # the es model hangs "si" clauses as either
+                self.dep(m) == "mark" and fold(m.text) in self.syn.condition_marks and not self.concessive(m)
+                for m in node.children
+            ):
+                return True
+            node = node.head
+        return False
+
     def describes_side(self, t: Token) -> bool:
         """Is the trigger the verb of a relative clause in the present or the imperfect, saying what a
         side is or keeps doing ("los diputados que se oponen a la reforma", "hombres que se
@@ -193,7 +210,7 @@ class ClauseRules(ParsedSentence):
         dropped: list[Token] = []
         rioted: set[int] = set()  # material acts a crowd did in protest: the protest codes them
         for t, ev in kept:
-            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor) or self.describes_side(t):
+            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor) or self.describes_side(t) or self.in_condition(t):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
