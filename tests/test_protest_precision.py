@@ -95,3 +95,35 @@ def test_what_a_condition_supposes_did_not_happen(res: Resources, text: str, lan
 def test_a_concessive_states_a_fact(res: Resources, text: str, lang: str) -> None:
     found = [e for e in events(text, lang, res) if e["type"] == "COERCE"]
     assert len(found) == 1 and found[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Las tropas israelíes se retiraron de Gaza en septiembre de 2005.", ["RETREAT"]),
+        ("Rusia retiró sus tropas de Jersón en noviembre.", ["RETREAT"]),
+        ("El embajador estadounidense se retiró del acto en Caracas.", []),
+        ("Unos 2.000 cocaleros se replegaron de la plaza de Cochabamba.", []),
+        ("Perú retiró a su embajador en México por la crisis.", ["SANCTION"]),
+    ],
+)
+def test_who_leaves_a_place_retreats_only_as_a_force_or_a_state(res: Resources, text: str, expected: list[str]) -> None:
+    assert [e["type"] for e in events(text, "es", res) if e["type"] in ("RETREAT", "SANCTION")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd's refusal voiced by its protest is that protest's motive
+        ("Los camioneros uruguayos se movilizaron en Montevideo en rechazo a una nueva ley de impuestos.", ["PROTEST"]),
+        # a state's act in rejection is that act
+        ("Chile retiró a su embajador en La Paz en rechazo a las declaraciones del presidente boliviano.", ["SANCTION"]),
+    ],
+)
+def test_in_rejection_of_is_the_motive_of_the_act(res: Resources, text: str, expected: list[str]) -> None:
+    assert [e["type"] for e in events(text, "es", res)] == expected
+
+
+def test_a_noun_in_a_condition_is_presupposed(res: Resources) -> None:
+    evs = events("El gobierno de Lima impondrá el toque de queda si continúan las protestas de los mineros.", "es", res)
+    assert "PROTEST" in [e["type"] for e in evs]

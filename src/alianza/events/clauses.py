@@ -159,7 +159,10 @@ class ClauseRules(ParsedSentence):
         """Is the trigger inside a clause an act hangs on ("amenazó con la lucha armada si el gobierno
         intenta reprimir las manifestaciones", "would retaliate if Israel attacked")? A condition
         says what might happen, not what did, and so does a "whether" ("preguntó si la policía
-        detuvo a alguien"); "si bien", "même si" state a fact (`concessive_marks`)."""
+        detuvo a alguien"); "si bien", "même si" state a fact (`concessive_marks`). A noun there is
+        presupposed, not supposed ("unless the fighting stops", "si continúan las protestas")."""
+        if t.pos_ in NOUN_POS:
+            return False
         node = t
         for _ in range(4):
             if node.head.i == node.i:
@@ -215,14 +218,14 @@ class ClauseRules(ParsedSentence):
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
             in_protest = (
-                ev.type in ("PROTEST", "ACCUSE")
+                ev.type in ("PROTEST", "ACCUSE", "REJECT")  # "se movilizaron en rechazo a la ley": the motive
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
-                ev = replace(ev, target=self.protest_motive(t))
+                ev = replace(ev, target=self.protest_motive(t) or (ev.target if ev.type == "REJECT" else None))
                 people = ev.source is not None and ev.source.actor.sector not in PROTEST_EXCLUDED | {None}
                 if head.type != "PROTEST" and people:
                     # "quemaron neumáticos en protesta por el alza": what people do in protest is a

@@ -106,6 +106,8 @@ class TriggerRules(ArgumentRules, ModalityRules):
         req = e.requires_if_lemma.get(self.lem(t))
         if req and not (req & phrase) and not (e.sense_by_arguments and self.bare_verb(t)):
             return None
+        if e.excludes and any(self.lem(c) in e.excludes or fold(c.text) in e.excludes for c in t.children):
+            return None
         unless = e.excludes_if_lemma.get(self.lem(t))
         if unless and t.i + 1 < len(self.doc) and fold(self.doc[t.i + 1].text) in unless:
             return None
