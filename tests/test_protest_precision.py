@@ -117,7 +117,10 @@ def test_who_leaves_a_place_retreats_only_as_a_force_or_a_state(res: Resources, 
         # a crowd's refusal voiced by its protest is that protest's motive
         ("Los camioneros uruguayos se movilizaron en Montevideo en rechazo a una nueva ley de impuestos.", ["PROTEST"]),
         # a state's act in rejection is that act
-        ("Chile retiró a su embajador en La Paz en rechazo a las declaraciones del presidente boliviano.", ["SANCTION"]),
+        (
+            "Chile retiró a su embajador en La Paz en rechazo a las declaraciones del presidente boliviano.",
+            ["SANCTION"],
+        ),
     ],
 )
 def test_in_rejection_of_is_the_motive_of_the_act(res: Resources, text: str, expected: list[str]) -> None:
@@ -127,3 +130,19 @@ def test_in_rejection_of_is_the_motive_of_the_act(res: Resources, text: str, exp
 def test_a_noun_in_a_condition_is_presupposed(res: Resources) -> None:
     evs = events("El gobierno de Lima impondrá el toque de queda si continúan las protestas de los mineros.", "es", res)
     assert "PROTEST" in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("El dirigente dijo que el gobierno se alió con los banqueros para reprimir a los humildes.", "es", "COERCE"),
+        ("Kuwait has lobbied Congress in Washington to help rebuild the port of Beirut.", "en", "AID"),
+    ],
+)
+def test_a_material_act_meant_is_not_done(res: Resources, text: str, lang: str, absent: str) -> None:
+    assert absent not in [e["type"] for e in events(text, lang, res)]
+
+
+def test_words_said_on_an_occasion_are_said(res: Resources) -> None:
+    evs = events("El presidente de Brasil aprovechó la visita para elogiar el apoyo de Argentina.", "es", res)
+    assert "SUPPORT" in [e["type"] for e in evs]

@@ -175,6 +175,14 @@ class ClauseRules(ParsedSentence):
             node = node.head
         return False
 
+    def intended_only(self, t: Token) -> bool:
+        """Is the trigger an infinitive of purpose under an act that is no event ("se alió con los
+        poderosos para reprimir a los humildes", "could be used to destroy the institution")? A
+        material act someone means to do is not done. The caller keeps what is done to protest (a
+        protest: "se retiró para protestar") and words, which saying does ("aprovechó la ocasión
+        para elogiar el apoyo")."""
+        return "Inf" in t.morph.get("VerbForm") and self.dep(t) == "advcl" and self.purpose_clause(t)
+
     def describes_side(self, t: Token) -> bool:
         """Is the trigger the verb of a relative clause in the present or the imperfect, saying what a
         side is or keeps doing ("los diputados que se oponen a la reforma", "hombres que se
@@ -213,7 +221,13 @@ class ClauseRules(ParsedSentence):
         dropped: list[Token] = []
         rioted: set[int] = set()  # material acts a crowd did in protest: the protest codes them
         for t, ev in kept:
-            if self.in_place_relative(t) or self.charge_of(t, anchor) or self.protest_cause(t, ev, anchor) or self.describes_side(t) or self.in_condition(t):
+            if (
+                self.in_place_relative(t)
+                or self.charge_of(t, anchor)
+                or self.protest_cause(t, ev, anchor)
+                or self.describes_side(t)
+                or self.in_condition(t)
+            ):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
@@ -239,6 +253,13 @@ class ClauseRules(ParsedSentence):
                     in_protest, head = False, None
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
+            if (
+                head is None
+                and ev.type != "PROTEST"
+                and (ev.quad or "").startswith("material")
+                and self.intended_only(t)
+            ):
+                continue
             if head is not None and head is not ev and not self.has_subject(t):
                 if in_protest or self.adjunct_of(t, ev, head):
                     # the adjunct's target and toll complete the event they belong to
