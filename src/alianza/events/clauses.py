@@ -25,6 +25,8 @@ GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"}
 PROTEST_EXCLUDED = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "REB", "UAF", "CRM", "INS", "SPY", "IGO"})
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+# What a crowd's riot codes when its acts are read alone: damage, burning, stone-throwing.
+RIOT_TYPES = frozenset({"COERCE", "ASSAULT"})
 
 
 class ClauseRules(ParsedSentence):
@@ -153,6 +155,54 @@ class ClauseRules(ParsedSentence):
             node = node.head
         return False
 
+    def in_condition(self, t: Token) -> bool:
+        """Is the trigger inside a clause an act hangs on ("amenazó con la lucha armada si el gobierno
+        intenta reprimir las manifestaciones", "would retaliate if Israel attacked")? A condition
+        says what might happen, not what did, and so does a "whether" ("preguntó si la policía
+        detuvo a alguien"); "si bien", "même si" state a fact (`concessive_marks`). A noun there is
+        presupposed, not supposed ("unless the fighting stops", "si continúan las protestas")."""
+        if t.pos_ in NOUN_POS:
+            return False
+        node = t
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            if self.dep(node) in ("advcl", "ccomp") and any(  # the es model hangs "si" clauses as either
+                self.dep(m) == "mark" and fold(m.text) in self.syn.condition_marks and not self.concessive(m)
+                for m in node.children
+            ):
+                return True
+            node = node.head
+        return False
+
+    def intended_only(self, t: Token) -> bool:
+        """Is the trigger an infinitive of purpose under an act that is no event ("se alió con los
+        poderosos para reprimir a los humildes", "could be used to destroy the institution")? A
+        material act someone means to do is not done. The caller keeps what is done to protest (a
+        protest: "se retiró para protestar") and words, which saying does ("aprovechó la ocasión
+        para elogiar el apoyo")."""
+        return "Inf" in t.morph.get("VerbForm") and self.dep(t) == "advcl" and self.purpose_clause(t)
+
+    def describes_side(self, t: Token) -> bool:
+        """Is the trigger the verb of a relative clause in the present or the imperfect, saying what a
+        side is or keeps doing ("los diputados que se oponen a la reforma", "hombres que se
+        movilizaban en una motocicleta", "les chefs de village qui collaborent avec l'armée")? It
+        describes the side; a relative in a perfective tense reports an act ("los presos, que
+        ocuparon el penal"), and one with an auxiliary ("que han protagonizado") is left as it is."""
+        if t.pos_ != "VERB" or t.head.pos_ not in NOUN_POS | {"PRON"} or t.head.i > t.i:
+            return False
+        relative = self.dep(t) in ("relcl", "acl:relcl") or (
+            self.dep(t) == "acl"  # the es model: "que" under an acl
+            and any(c.i < t.i and fold(c.text) in self.syn.relative_pronouns for c in t.children)
+        )
+        if not relative:
+            return False
+        if t.morph.get("VerbForm") != ["Fin"] or "Ind" not in t.morph.get("Mood"):
+            return False
+        if any(self.dep(c) in ("aux", "aux:pass", "auxpass") for c in t.children):
+            return False
+        return bool(set(t.morph.get("Tense")) & {"Pres", "Imp"})
+
     def without_adjuncts(
         self, kept: list[tuple[Token, Event]], support: dict[int, int], found: list[tuple[Token, Event]]
     ) -> list[Event]:
@@ -169,27 +219,47 @@ class ClauseRules(ParsedSentence):
         out: list[tuple[Token, Event]] = []
         merged: dict[int, Event] = {}
         dropped: list[Token] = []
+        rioted: set[int] = set()  # material acts a crowd did in protest: the protest codes them
         for t, ev in kept:
-            if self.in_place_relative(t) or self.charge_of(t, anchor):
+            if (
+                self.in_place_relative(t)
+                or self.charge_of(t, anchor)
+                or self.protest_cause(t, ev, anchor)
+                or self.describes_side(t)
+                or self.in_condition(t)
+            ):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
             in_protest = (
-                ev.type in ("PROTEST", "ACCUSE")
+                ev.type in ("PROTEST", "ACCUSE", "REJECT")  # "se movilizaron en rechazo a la ley": the motive
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
-                ev = replace(ev, target=self.protest_motive(t))
+                ev = replace(ev, target=self.protest_motive(t) or (ev.target if ev.type == "REJECT" else None))
                 people = ev.source is not None and ev.source.actor.sector not in PROTEST_EXCLUDED | {None}
                 if head.type != "PROTEST" and people:
                     # "quemaron neumáticos en protesta por el alza": what people do in protest is a
-                    # protest, whatever the verb codes; a state's act stays its own event
+                    # protest, whatever the verb codes; a state's act stays its own event. A crowd's
+                    # damage or stone-throwing in protest is that protest, a riot (PLOVER PROTEST
+                    # riot, CAMEO 145), not a second event of coercion or assault
+                    if head.type in RIOT_TYPES:
+                        rioted |= {id(x) for x in self.same_act(holder, anchor, head)}
+                        pt = self.ont["PROTEST"]
+                        ev = replace(ev, mode="riot", cameo=pt.cameo_for("riot"), weight=pt.weight_for("riot"))
                     in_protest, head = False, None
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
+            if (
+                head is None
+                and ev.type != "PROTEST"
+                and (ev.quad or "").startswith("material")
+                and self.intended_only(t)
+            ):
+                continue
             if head is not None and head is not ev and not self.has_subject(t):
                 if in_protest or self.adjunct_of(t, ev, head):
                     # the adjunct's target and toll complete the event they belong to
@@ -206,6 +276,7 @@ class ClauseRules(ParsedSentence):
             for t, ev in out
             if t.i not in inside or not (t.pos_ in NOUN_POS or t.morph.get("VerbForm") == ["Inf"])
         ]
+        out = [(t, ev) for t, ev in out if id(ev) not in rioted]
         # a target an adjunct gave may be named by a sector alone: give it its home country too
         completed = [merged.get(id(ev), ev) for _t, ev in out]
         return [
@@ -213,6 +284,39 @@ class ClauseRules(ParsedSentence):
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def same_act(self, holder: int, anchor: dict[int, Event], head: Event) -> list[Event]:
+        """The material acts a crowd did in one go: the event at `holder` and those of the verbs
+        coordinated with it by the same side ("lanzaron piedras y quemaron neumáticos en protesta")."""
+        tok = self.doc[holder]
+        top = tok
+        while self.dep(top) == "conj" and top.head.i != top.i:
+            top = top.head
+        acts = [head]
+        for x in [top, *top.children, *tok.children]:
+            act = anchor.get(x.i)
+            if (
+                act is not None
+                and act is not head
+                and act.type in RIOT_TYPES
+                and (x.i == top.i or self.dep(x) == "conj")
+                and act.source is not None
+                and head.source is not None
+                and act.source.actor == head.source.actor
+            ):
+                acts.append(act)
+        return acts
+
+    def protest_cause(self, t: Token, ev: Event, anchor: dict[int, Event]) -> bool:
+        """Is the noun what a protest is against or about ("protestaron contra la visita del
+        ministro", "en protesta por la detención de su líder", "rallied against the visit")? The
+        protest is the reported event; its motive is background, told to say why. A protest noun
+        there is that protest itself ("fue recibido por protestas")."""
+        if ev.type == "PROTEST" or t.pos_ not in NOUN_POS or self.case_of(t) not in self.syn.protest_cases:
+            return False
+        holder = t.head.head if self.dep(t.head) == "prep" else t.head
+        protest = anchor.get(holder.i)
+        return protest is not None and protest.type == "PROTEST" and holder.i != t.i
 
     def protest_motive(self, t: Token) -> ActorMention | None:
         """Who a protest "in protest against/of X" is addressed to: X."""

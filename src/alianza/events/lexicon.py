@@ -18,6 +18,8 @@ Entry schema (all keys but `id` and `lemmas` optional):
   excludes_if_lemma: {lemma: [...]} the entry does not apply to that lemma when one of these words
     follows the trigger ("called on member states", "called for talks" are no phone calls;
     "called Erdogan on Monday" is one)
+  excludes: the entry does not apply when one of these lemmas is a word of the trigger itself (a
+    child): "se retiró" leaves, "retiró a su embajador" recalls him
   requires_target: no event without a target actor
   light_only: a noun that is an event only as the object of a support verb (sostener una
     conversación, hold talks) or of a verb that is itself a trigger
@@ -60,6 +62,7 @@ KEYS = frozenset(
         "requires_if_lemma",
         "sense_by_arguments",
         "excludes_if_lemma",
+        "excludes",
         "requires_target",
         "light_only",
         "standalone",
@@ -101,6 +104,7 @@ class Entry:
     yields_to: dict[str, str] = field(default_factory=dict)
     sense_by_arguments: bool = False
     excludes_if_lemma: dict[str, frozenset[str]] = field(default_factory=dict)
+    excludes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +258,7 @@ def _entry(
         requires_if_lemma={fold(k): _fset(v) for k, v in (e.get("requires_if_lemma") or {}).items()},
         sense_by_arguments=bool(e.get("sense_by_arguments")),
         excludes_if_lemma={fold(k): _fset(v) for k, v in (e.get("excludes_if_lemma") or {}).items()},
+        excludes=_fset(e.get("excludes")),
         requires_target=bool(e.get("requires_target")),
         light_only=bool(e.get("light_only")),
         standalone=bool(e.get("standalone")) or pos == "verb",

@@ -42,6 +42,7 @@ class ModalityRules(DetailRules):
         heads = [t] if v.i == t.i else [t, v]
         near = [c for h in heads for c in h.children]
         words = {self.lem(c) for c in near} | {fold(c.text) for c in near}
+        words -= {fold(c.text) for c in near if self.concessive(c)}  # "si bien la policía detuvo": it did
         negated = bool(words & syn.negation) or any("Neg" in c.morph.get("Polarity") for c in near)
         anc = list(v.ancestors)[:3]
         if any(self.lem(a) in syn.negating_verbs for a in anc if self.dep(v) in ("xcomp", "ccomp", "obj")):

@@ -348,6 +348,12 @@ class ParsedSentence:
         core = self.syn.subj | self.syn.obj | {"obj", "dobj", "nsubj", "nsubj:pass", "attr"}
         return d in core and ((case := self.case_of(node)) is None or case in self.syn.dative_cases)
 
+    def concessive(self, m: Token) -> bool:
+        """Is this condition word part of a concessive that states a fact ("si bien", "même si")?"""
+        pairs = self.syn.sets.get("concessive_marks", frozenset())
+        around = [fold(x.text) for x in self.doc[max(m.i - 1, 0) : m.i + 2]]
+        return any(" ".join(around[i : i + 2]) in pairs for i in range(len(around) - 1))
+
     def purpose_clause(self, t: Token) -> bool:
         left = " ".join(fold(x.text) for x in t.lefts)
         return any(

@@ -106,6 +106,8 @@ class TriggerRules(ArgumentRules, ModalityRules):
         req = e.requires_if_lemma.get(self.lem(t))
         if req and not (req & phrase) and not (e.sense_by_arguments and self.bare_verb(t)):
             return None
+        if e.excludes and any(self.lem(c) in e.excludes or fold(c.text) in e.excludes for c in t.children):
+            return None
         unless = e.excludes_if_lemma.get(self.lem(t))
         if unless and t.i + 1 < len(self.doc) and fold(self.doc[t.i + 1].text) in unless:
             return None
@@ -257,8 +259,12 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return False
-        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object
-            self.dep(c) in self.syn.obj | {"obj", "dobj"} and c.i not in self.tok_mention and c.pos_ != "PRON"
+        if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object,
+            # nor one the personal "a" marks as someone ("detuvieron a tres hombres")
+            self.dep(c) in self.syn.obj | {"obj", "dobj"}
+            and c.i not in self.tok_mention
+            and c.pos_ != "PRON"
+            and self.case_of(c) not in self.syn.dative_cases
             for c in t.children
         ):
             return False
