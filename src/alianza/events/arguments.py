@@ -39,6 +39,8 @@ class ArgumentRules(ParsedSentence):
         if passive:
             source, _ = self.slot("agent", t, v, passive)
             target, _ = self.subject(t)
+            if target is None and self.reduced_passive(t):
+                target = self.tok_mention.get(t.head.i)  # "los campesinos, desalojados por la policía"
             src_tok, inherited = None, False
         else:
             source, src_tok, target = self.slotted(t, v, e, passive)
@@ -334,8 +336,24 @@ class ArgumentRules(ParsedSentence):
         """The actor a bare `in_cases` phrase of the trigger describes: "los médicos en huelga",
         "trabajadores en paro" are on strike."""
         head = self.bare_in_holder(t)
-        if head is not None and head.i != t.i and head.i in self.tok_mention:
+        if head is None:
+            return None, None
+        if head.i != t.i and head.i in self.tok_mention:
             return self.tok_mention[head.i], head
+        marker = next((c for c in t.children if self.dep(c) in self.syn.case and c.i < t.i), None)
+        before = self.doc[marker.i - 1] if marker is not None and marker.i > 0 else None
+        if before is not None and before.pos_ in NOUN_POS and before.i in self.tok_mention:
+            # "diálogo entre gobierno y enfermeras en huelga": the parser may hang the phrase on a
+            # word further back; right after a noun that names people, it says what they are doing
+            return self.tok_mention[before.i], before
+        if head.i == t.i and not any(x.pos_ in ("VERB", "AUX") for x in self.doc):
+            # "EN HUELGA LOS MINEROS RUSOS", "En paro los transportistas": a headline with no verb
+            # names the holder after the phrase
+            for x in self.doc[t.i + 1 :]:
+                if x.pos_ in NOUN_POS and self.case_of(x) is None and (x.head.i in (x.i, t.i)):
+                    a = self.actor_in(x)
+                    if a is not None:
+                        return a, x
         return None, None
 
     def relative_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:

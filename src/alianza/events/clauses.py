@@ -179,6 +179,7 @@ class ClauseRules(ParsedSentence):
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
+                and holder != t.i  # "EN HUELGA LOS MINEROS": a headline's root is no adjunct of itself
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
