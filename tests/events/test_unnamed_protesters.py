@@ -85,3 +85,20 @@ def test_a_participle_with_its_own_agent_is_a_passive_done_to_its_noun(
 def test_a_participle_without_an_agent_is_still_no_event(res: Resources) -> None:
     evs = events("La ley rechazada el año pasado volvió al Congreso de Chile.", "es", res)
     assert not [e for e in evs if e["type"] == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("MILES DE PERSONAS MANIFIESTAN CONTRA UN CARGAMENTO NUCLEAR", "IGO UN", None),
+        ("LA UE PIDE A SERBIA QUE RETIRE SUS TROPAS", None, "IGO EU"),
+        ("Miles de personas se manifestaron contra la UN en Nueva York.", None, "IGO UN"),
+    ],
+)
+def test_in_capitals_an_acronym_that_is_an_article_is_the_article(
+    res: Resources, text: str, absent: str | None, present: str | None
+) -> None:
+    from alianza.actors import ArticleContext, find_mentions
+
+    got = [m.actor.code for m in find_mentions(text, "es", res.kb, ArticleContext())]
+    assert absent not in got and (present is None or present in got), got
