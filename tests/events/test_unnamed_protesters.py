@@ -102,3 +102,22 @@ def test_in_capitals_an_acronym_that_is_an_article_is_the_article(
 
     got = [m.actor.code for m in find_mentions(text, "es", res.kb, ArticleContext())]
     assert absent not in got and (present is None or present in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("La reforma, protestada por los orangistas, entró en vigor en Belfast.", ("los orangistas", "GBR CVL")),
+        ("Los puertos fueron bloqueados el lunes por los pesqueros de atún.", ("los pesqueros de atún", "--- CVL")),
+    ],
+)  # fmt: skip
+def test_a_passive_agent_the_base_does_not_know_is_a_side_of_its_words(
+    res: Resources, text: str, source: tuple[str, str]
+) -> None:
+    e = one(events(text, "es", res), "PROTEST")
+    assert (e["source"]["text"], code_of(e["source"])) == source
+
+
+def test_a_cause_after_por_is_no_agent(res: Resources) -> None:
+    evs = events("Los detenidos fueron liberados por razones humanitarias en Kenia.", "es", res)
+    assert all(e["source"] is None or "razones" not in e["source"]["text"] for e in evs)
