@@ -121,3 +121,15 @@ def test_a_passive_agent_the_base_does_not_know_is_a_side_of_its_words(
 def test_a_cause_after_por_is_no_agent(res: Resources) -> None:
     evs = events("Los detenidos fueron liberados por razones humanitarias en Kenia.", "es", res)
     assert all(e["source"] is None or "razones" not in e["source"]["text"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("El Senado uruguayo protestó por la decisión del tribunal arbitral.", "URY LEG"),
+        ("Diputado protesta contra cierre de escuelas en Nicaragua", "NIC LEG"),
+        ("EL SENADO BOLIVIANO PROTESTO POR LA DECISION DEL TRIBUNAL", "BOL LEG"),
+    ],
+)
+def test_legislators_protest(res: Resources, text: str, source: str) -> None:
+    assert code_of(one(events(text, "es", res), "PROTEST")["source"]) == source
