@@ -133,3 +133,20 @@ def test_a_cause_after_por_is_no_agent(res: Resources) -> None:
 )
 def test_legislators_protest(res: Resources, text: str, source: str) -> None:
     assert code_of(one(events(text, "es", res), "PROTEST")["source"]) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Unos 5.000 maestros acordaron iniciar un paro indefinido en las regiones andinas de Bolivia.", "maestros"),
+        ("Los camioneros acordaron realizar una huelga de 48 horas en Chile.", "camioneros"),
+    ],
+)  # fmt: skip
+def test_a_protest_people_agree_to_stage_is_their_protest(res: Resources, text: str, source: str) -> None:
+    e = one(events(text, "es", res), "PROTEST")
+    assert e["source"]["text"] == source
+
+
+def test_what_two_states_agree_to_do_stays_the_content_of_their_agreement(res: Resources) -> None:
+    evs = events("Rusia y China acordaron realizar maniobras conjuntas.", "es", res)
+    assert [e["type"] for e in evs] == ["AGREE"]
