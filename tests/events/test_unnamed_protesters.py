@@ -150,3 +150,22 @@ def test_a_protest_people_agree_to_stage_is_their_protest(res: Resources, text: 
 def test_what_two_states_agree_to_do_stays_the_content_of_their_agreement(res: Resources) -> None:
     evs = events("Rusia y China acordaron realizar maniobras conjuntas.", "es", res)
     assert [e["type"] for e in evs] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Miles de estudiantes participaron en una marcha en Santiago de Chile.", "es", "estudiantes"),
+        ("Los mineros polacos se sumaron a la huelga en Silesia.", "es", "mineros polacos"),
+        ("Thousands of farmers took part in a march in Nairobi.", "en", "farmers"),
+        ("Des milliers d'agriculteurs ont participé à la manifestation de Paris contre la réforme.", "fr", "agriculteurs"),
+    ],
+)  # fmt: skip
+def test_who_joins_a_protest_protests(res: Resources, text: str, lang: str, source: str) -> None:
+    e = one(events(text, lang, res), "PROTEST")
+    assert e["source"] is not None and e["source"]["text"] == source
+
+
+def test_who_intervenes_in_a_protest_does_not_protest(res: Resources) -> None:
+    evs = events("La policía intervino en la manifestación de Lagos.", "es", res)
+    assert all(code_of(e["source"]) != "NGA COP" for e in evs if e["type"] == "PROTEST")

@@ -301,7 +301,16 @@ class ArgumentRules(ParsedSentence):
     def governor_slot(self, t: Token, v: Token) -> tuple[ActorMention | None, Token | None]:
         """The subject of the clause whose verb governs a noun trigger ("held talks")."""
         syn = self.syn
-        through_case = self.dep(t) in syn.sets.get("light_obl", frozenset()) and t.head.i == v.i and self.is_light(v)
+        through_case = (
+            (self.dep(t) in syn.sets.get("light_obl", frozenset()) and t.head.i == v.i and self.is_light(v))
+            # "participaron en una manifestación", "took part in the march": who takes part does it
+            or (
+                (t.head.i == v.i or (self.dep(t.head) == "prep" and t.head.head.i == v.i))
+                and self.lem(v) in syn.sets.get("joining_verbs", frozenset())
+                and self.case_of(t) in syn.sets.get("joining_cases", frozenset())
+                and any(e.type == "PROTEST" for e in self.lex.lookup(*lemma_keys(t, self.lemma_of)))
+            )
+        )
         if v.i != t.i and not self.core_argument(t, v) and not through_case:
             # "curfew after violent protests": the clause's subject did not protest; but "a procédé à
             # l'arrestation" is the support verb's own act

@@ -189,7 +189,9 @@ class ClauseRules(ParsedSentence):
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
-                and holder != t.i  # "EN HUELGA LOS MINEROS": a headline's root is no adjunct of itself
+                # no adjunct of itself: "EN HUELGA LOS MINEROS" (a headline's root), "participaron en
+                # una manifestación" (the noun's support verb anchors the noun's own event)
+                and anchor[holder] is not ev
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
