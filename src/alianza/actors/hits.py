@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.wire import in_capitals
 from ..textutil import fold, fold_keep_length
 from ..types import Place
 from .kb import Entry, KnowledgeBase
@@ -70,6 +71,9 @@ def _find_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
     pat = actor_patterns(lang)
     folded = fold_keep_length(text)
     found: list[Hit] = []
+    # in a headline in capitals an acronym may be a word of the language: "CONTRA UN CARGAMENTO" is
+    # no UN (the language's noun markers: its articles, prepositions and conjunctions)
+    words = kb.noun_markers.get(lang, frozenset()) if in_capitals(text) else frozenset()
     for end, key in kb.automaton(lang).iter(folded):
         start = end - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum()):
@@ -79,7 +83,8 @@ def _find_hits(kb: KnowledgeBase, lang: str, text: str) -> list[Hit]:
         entries = tuple(
             e
             for e in kb.entries(lang, key)
-            if (e.form is None or text[start : end + 1] == e.form) and (not e.proper or text[start].isupper())
+            if (e.form is None or (text[start : end + 1] == e.form and key not in words))
+            and (not e.proper or text[start].isupper())
         )
         if entries and any(e.kind == "place" for e in entries):
             probe = Hit(start, end + 1, entries)

@@ -27,7 +27,12 @@ def person_after(
     if not m:
         return None
     name = re.sub(r"['’]s?$", "", m.group().rstrip(".,"))  # "President Reagan's statement"
-    if len(name.split()) < 2 and fold(name) not in kb.people and fold(name) not in ctx.names:
+    known = fold(name) in kb.people or fold(name) in ctx.names
+    if len(name.split()) < 2 and not known:
+        return None
+    if name.isupper() and not known and fold(name.split()[-1]) not in kb.people:
+        # "EL SENADO BOLIVIANO PROTESTO POR LA DECISION": in a headline in capitals every word is
+        # capitalised, so capitals tell no name there; only one the base or the article knows is
         return None
     return m.start() + len(name), name
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp.langdata import available_languages, load_langdata
 from ..textutil import fold
 from ..types import Actor, ActorMention
 from .kb import KnowledgeBase
@@ -72,6 +73,8 @@ def names_people(tok: Token, lang: str, kb: KnowledgeBase) -> tuple[bool, str | 
 def side_text(tok: Token) -> tuple[int, int]:
     """Character bounds (in the doc) of the phrase `tok` heads, up to a comma or a clause."""
     left, right = tok.left_edge.i, tok.i
+    while left < tok.i and tok.doc[left].dep_.lower() in ("case", "mark"):
+        left += 1  # "por los pesqueros": the agent's preposition is not its words
     for t in tok.subtree:
         if t.i <= tok.i:
             continue
@@ -103,15 +106,30 @@ def side_from_words(tok: Token, lang: str, kb: KnowledgeBase, offset: int, count
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 
 
+def passive_agent(tok: Token, agent_words: frozenset[str]) -> bool:
+    """Is `tok` the agent of a participle ("protestada por los opositores", "blockaded by the
+    fishermen")? A passive's agent is who does the act, as a subject is."""
+    head = tok.head.head if tok.head.dep_.lower() in ("agent", "prep") else tok.head
+    marks = [tok.head] if tok.head is not tok and tok.head.dep_.lower() in ("agent", "prep") else []
+    marks += [c for c in tok.children if c.dep_.lower() == "case"]
+    return (
+        tok.pos_ in ("NOUN", "PROPN", "NUM")
+        and any(fold(m.text) in agent_words and m.i < tok.i for m in marks)
+        and "Part" in head.morph.get("VerbForm")
+        and head.i < tok.i
+    )
+
+
 def word_sides(
     doc: Any, mentions: list[ActorMention], lang: str, kb: KnowledgeBase, offset: int, country: str | None
 ) -> list[ActorMention]:
-    """Sides from the words of the subjects the resolver found no actor in, for the coder to use
-    like any mention. A subject whose phrase holds a mention already is left to that mention."""
+    """Sides from the words of the subjects (and passive agents) the resolver found no actor in,
+    for the coder to use like any mention. A subject whose phrase holds a mention already is left to that mention."""
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     out: list[ActorMention] = []
+    agent_words = load_langdata(lang).syntax.passive_agent if lang in available_languages() else frozenset()
     for t in doc:
-        if t.dep_.lower() not in SUBJECT_DEPS:
+        if t.dep_.lower() not in SUBJECT_DEPS and not passive_agent(t, agent_words):
             continue
         start, end = side_text(t)
         if any(s < end and start < e for s, e in taken):

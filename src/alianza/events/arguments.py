@@ -39,6 +39,8 @@ class ArgumentRules(ParsedSentence):
         if passive:
             source, _ = self.slot("agent", t, v, passive)
             target, _ = self.subject(t)
+            if target is None and self.reduced_passive(t):
+                target = self.tok_mention.get(t.head.i)  # "los campesinos, desalojados por la policía"
             src_tok, inherited = None, False
         else:
             source, src_tok, target = self.slotted(t, v, e, passive)
@@ -299,7 +301,16 @@ class ArgumentRules(ParsedSentence):
     def governor_slot(self, t: Token, v: Token) -> tuple[ActorMention | None, Token | None]:
         """The subject of the clause whose verb governs a noun trigger ("held talks")."""
         syn = self.syn
-        through_case = self.dep(t) in syn.sets.get("light_obl", frozenset()) and t.head.i == v.i and self.is_light(v)
+        through_case = (
+            (self.dep(t) in syn.sets.get("light_obl", frozenset()) and t.head.i == v.i and self.is_light(v))
+            # "participaron en una manifestación", "took part in the march": who takes part does it
+            or (
+                (t.head.i == v.i or (self.dep(t.head) == "prep" and t.head.head.i == v.i))
+                and self.lem(v) in syn.sets.get("joining_verbs", frozenset())
+                and self.case_of(t) in syn.sets.get("joining_cases", frozenset())
+                and any(e.type == "PROTEST" for e in self.lex.lookup(*lemma_keys(t, self.lemma_of)))
+            )
+        )
         if v.i != t.i and not self.core_argument(t, v) and not through_case:
             # "curfew after violent protests": the clause's subject did not protest; but "a procédé à
             # l'arrestation" is the support verb's own act
@@ -334,8 +345,24 @@ class ArgumentRules(ParsedSentence):
         """The actor a bare `in_cases` phrase of the trigger describes: "los médicos en huelga",
         "trabajadores en paro" are on strike."""
         head = self.bare_in_holder(t)
-        if head is not None and head.i != t.i and head.i in self.tok_mention:
+        if head is None:
+            return None, None
+        if head.i != t.i and head.i in self.tok_mention:
             return self.tok_mention[head.i], head
+        marker = next((c for c in t.children if self.dep(c) in self.syn.case and c.i < t.i), None)
+        before = self.doc[marker.i - 1] if marker is not None and marker.i > 0 else None
+        if before is not None and before.pos_ in NOUN_POS and before.i in self.tok_mention:
+            # "diálogo entre gobierno y enfermeras en huelga": the parser may hang the phrase on a
+            # word further back; right after a noun that names people, it says what they are doing
+            return self.tok_mention[before.i], before
+        if head.i == t.i and not any(x.pos_ in ("VERB", "AUX") for x in self.doc):
+            # "EN HUELGA LOS MINEROS RUSOS", "En paro los transportistas": a headline with no verb
+            # names the holder after the phrase
+            for x in self.doc[t.i + 1 :]:
+                if x.pos_ in NOUN_POS and self.case_of(x) is None and (x.head.i in (x.i, t.i)):
+                    a = self.actor_in(x)
+                    if a is not None:
+                        return a, x
         return None, None
 
     def relative_slot(self, t: Token) -> tuple[ActorMention | None, Token | None]:

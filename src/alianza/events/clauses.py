@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..textutil import fold
 from ..types import ActorMention, Event
-from .sentence import NOUN_POS, ParsedSentence, Token
+from .sentence import NOUN_POS, ParsedSentence, Token, lemma_keys
 from .sides import home_sides, placed
 
 # Verbal event types whose complement clause is their content, not a separate event.
@@ -60,9 +60,19 @@ class ClauseRules(ParsedSentence):
             ):
                 return False
             if head.i in governing:
-                return True
+                return not self.own_protest_agreed(t, node, head)
             node = head
         return False
+
+    def own_protest_agreed(self, t: Token, node: Token, head: Token) -> bool:
+        """ "Los maestros acordaron iniciar un paro", "decidieron marchar": a protest that people
+        agree to stage is their protest (planned), not the content of an agreement with someone: the
+        protest verb itself, or a support verb of the protest noun, is what was agreed."""
+        return (
+            self.governing_type.get(head.i) == "AGREE"
+            and any(e.type == "PROTEST" for e in self.lex.lookup(*lemma_keys(t, self.lemma_of)))
+            and (node.i == t.i or (self.is_light(node) and t.head.i == node.i))
+        )
 
     def in_object_of(self, t: Token, governing: set[int]) -> bool:
         """Does the trigger sit inside what is demanded, refused, threatened or agreed ("demanded a
@@ -236,6 +246,9 @@ class ClauseRules(ParsedSentence):
                 and t.pos_ in NOUN_POS
                 and self.case_of(t) in self.syn.in_cases
                 and holder in anchor
+                # no adjunct of itself: "EN HUELGA LOS MINEROS" (a headline's root), "participaron en
+                # una manifestación" (the noun's support verb anchors the noun's own event)
+                and anchor[holder] is not ev
             )
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]

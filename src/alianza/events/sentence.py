@@ -264,9 +264,26 @@ class ParsedSentence:
             self.dep(c) == "cop" and self.lem(c) in self.syn.passive_aux for c in t.children
         )
 
+    def reduced_passive(self, t: Token) -> bool:
+        """A past participle modifying a noun with an agent of its own: "la ley, protestada por los
+        campesinos", "the ports blockaded by fishermen". The agent does it, to the noun."""
+        return (
+            self.dep(t) in ("acl", "amod")
+            and "Part" in t.morph.get("VerbForm")
+            and "Pres" not in t.morph.get("Tense")
+            and t.head.i != t.i
+            and t.head.pos_ in NOUN_POS
+            and any(
+                self.case_of(c) in self.syn.passive_agent and c.i > t.i and c.i in self.tok_mention
+                for c in t.children
+            )
+        )
+
     def is_passive(self, v: Token) -> bool:
         if fold(v.text) in self.syn.stative_participles:
             return False  # "Israel is opposed to French mediation": Israel opposes
+        if self.reduced_passive(v):
+            return True
         if self.lem(v) in self.syn.sets.get("unaccusative_verbs", ()):
             return False  # "des soldats sont arrivés": a verb of motion takes "être", no passive
         if self.copular_passive(v):

@@ -29,6 +29,15 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "CRM", "INS"})
 CONTENT_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
+def side_sector(m: ActorMention) -> str | None:
+    """The sector a side acts as. A side of its own words that names no sector (a person or a group
+    the knowledge base does not know: "Angela Davis", "María Gómez, que dirige una cooperativa")
+    is no organ of a state: a civilian, as CAMEO codes unidentified people."""
+    if m.how == "words" and m.actor.sector is None:
+        return "CVL"
+    return acting_sector(m.actor)
+
+
 class TriggerRules(ArgumentRules, ModalityRules):
     """Entries that fit a token, and the event each codes."""
 
@@ -44,7 +53,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
                 heads = {self.lem(t.head), self.lem(t.head.head)} if self.dep(t.head) == "nmod" else {self.lem(t.head)}
                 if not (self.dep(t) in ("acl", "amod") and heads & e.participle_of):
                     return None
-            elif self.dep(t) in ("acl", "amod") and t.pos_ == "ADJ":
+            elif self.dep(t) in ("acl", "amod") and t.pos_ == "ADJ" and not self.reduced_passive(t):
                 return None
             v = t
         else:
@@ -269,7 +278,7 @@ class TriggerRules(ArgumentRules, ModalityRules):
         ):
             return False
         if e.requires_subject_sector and (
-            acting_sector(args.source.actor) not in e.requires_subject_sector
+            side_sector(args.source) not in e.requires_subject_sector
             and not (e.type == "PROTEST" and self.crowd(args.source))
             if args.source is not None
             else not self.protest_by_no_one_named(t, v, e)

@@ -164,6 +164,8 @@ SYNTAX_OPTIONAL = (
     "background_cases",
     "time_marks",
     "concessive_marks",  # events/clauses.py: "si bien", "même si": a condition word that states a fact
+    "joining_verbs",  # events/arguments.py: "participaron en una marcha": who joins a protest does it
+    "joining_cases",  # events/arguments.py: the preposition of the protest joined ("en", "a", "in")
     "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
 )
 # The `syntax` keys that are not word lists, with the type each must have.
