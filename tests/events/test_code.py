@@ -61,3 +61,16 @@ def test_coder_repudiating_a_measure_rejects_it(res: Resources, text: str, kind:
     a violent act repudiated is condemned (accuse.yaml)."""
     assert kind in [e["type"] for e in events(text, "es", res)]
     assert "ACCUSE" not in [e["type"] for e in events(text, "es", res)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrilleros del ELN sostuvieron un combate con tropas del Ejército en Arauca.",
+        "Sicarios protagonizaron una balacera contra la policía en Medellín.",
+    ],
+)
+def test_coder_a_fight_told_by_a_noun_has_its_other_side(res: Resources, text: str) -> None:
+    """ "un combate con tropas": the other side of a fight told by a noun, also through "con"."""
+    e = next(e for e in events(text, "es", res) if e["type"] == "ASSAULT")
+    assert e["source"] is not None and e["target"] is not None
