@@ -32,3 +32,45 @@ def test_coder_seed_central_events(res: Resources, seed_text: str) -> None:
     assert ("REJECT", "UKR") in got and ("REJECT", "IGO") in got
     call = next(e for e in coded.events if e.type == "CONSULT" and e.mode == "phone")
     assert {call.source.actor.code, call.target.actor.code} == {"RUS GOV", "PRK GOV"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Los mineros mantienen retenidos a cuatro funcionarios del ministerio en Potosí.", "COERCE"),
+        ("Guerrilleros del ELN mantienen secuestrados a dos soldados venezolanos.", "ASSAULT"),
+    ],
+)
+def test_coder_a_kept_state_is_one_event(res: Resources, text: str, kind: str) -> None:
+    """ "mantienen retenidos a ...": the verb that keeps the state codes the act with its subject; the
+    participle is not a second event without one."""
+    evs = events(text, "es", res)
+    assert [e["type"] for e in evs] == [kind], evs
+    assert evs[0]["source"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Los sindicatos repudiaron la ley de reforma laboral del gobierno de Menem.", "REJECT"),
+        ("Los estudiantes chilenos repudiaron la visita del ministro a la universidad.", "REJECT"),
+    ],
+)
+def test_coder_repudiating_a_measure_rejects_it(res: Resources, text: str, kind: str) -> None:
+    """UniversalPetrarch REPUDIAR [127]: repudiating a law, a visit or a proposal rejects it; only
+    a violent act repudiated is condemned (accuse.yaml)."""
+    assert kind in [e["type"] for e in events(text, "es", res)]
+    assert "ACCUSE" not in [e["type"] for e in events(text, "es", res)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrilleros del ELN sostuvieron un combate con tropas del Ejército en Arauca.",
+        "Sicarios protagonizaron una balacera contra la policía en Medellín.",
+    ],
+)
+def test_coder_a_fight_told_by_a_noun_has_its_other_side(res: Resources, text: str) -> None:
+    """ "un combate con tropas": the other side of a fight told by a noun, also through "con"."""
+    e = next(e for e in events(text, "es", res) if e["type"] == "ASSAULT")
+    assert e["source"] is not None and e["target"] is not None

@@ -130,3 +130,39 @@ def test_coder_what_someone_must_do_with_a_support_noun_is_still_a_demand(res: R
 )
 def test_coder_announced_hostile_measures_are_threats(res: Resources, text: str) -> None:
     assert [e["type"] for e in events(text, "en", res)] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los maestros iniciarán una huelga si el gobierno no paga los salarios atrasados.", "es"),
+        ("Los camioneros realizarán un bloqueo de carreteras a menos que el gobierno baje el precio del diésel.", "es"),
+        ("El sindicato de mineros advirtió que, si no hay aumento, convocará un paro nacional en Bolivia.", "es"),
+        ("Si no hay acuerdo, Bolivia impondrá sanciones a Chile.", "es"),
+    ],
+)
+def test_coder_hostile_act_on_a_condition_is_a_threat(res: Resources, text: str, lang: str) -> None:
+    """A strike, blockade or sanction told by a noun, planned on a condition ("si no ...", "a menos
+    que"), is a threat (CAMEO 13), as a verb's is; with no condition a planned strike stays planned."""
+    evs = events(text, lang, res)
+    assert [e["type"] for e in evs] == ["THREATEN"], evs
+
+
+def test_coder_planned_strike_without_condition_stays_planned(res: Resources) -> None:
+    e = one(events("Los sindicatos argentinos convocarán un paro nacional el lunes.", "es", res), "PROTEST")
+    assert e["status"] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Rusia tomará contramedidas contra Finlandia por su ingreso en la OTAN.", "es", "THREATEN"),
+        ("China adoptó represalias contra Lituania el viernes.", "es", "SANCTION"),
+        ("Russia will take countermeasures against Finland.", "en", "THREATEN"),
+        ("La Russie prendra des contre-mesures contre la Finlande.", "fr", "THREATEN"),
+    ],
+)
+def test_coder_countermeasures_are_sanctions_and_announced_threats(
+    res: Resources, text: str, lang: str, kind: str
+) -> None:
+    one(events(text, lang, res), kind)

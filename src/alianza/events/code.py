@@ -37,6 +37,10 @@ class SentenceCoder(ChoiceRules, ClauseRules):
                 found.append((t, ev))
                 if e.pos == "noun" and clause == t.head.i and self.dep(t) in self.syn.obj | {"obj", "dobj"}:
                     support[t.i] = clause
+        # "mantienen retenidos a 24 personas", "mantienen secuestrados a dos soldados": a participle that is the
+        # object of another trigger verb is the state that verb's event keeps, not a second event
+        verb_at = {t.i for t, _ev in found if t.pos_ in VERB_POS}
+        found = [(t, ev) for t, ev in found if not self.kept_state(t, verb_at)]
         # only an actor's threat, refusal, demand...: "analysts warned" governs nothing
         self.governing_type = {t.i: ev.type for t, ev in found if ev.type in GOVERNING_TYPES and ev.source is not None}
         governing = set(self.governing_type)
@@ -60,6 +64,15 @@ class SentenceCoder(ChoiceRules, ClauseRules):
             and not self.content_of_noun(t)
         ]
         return retold_protests(self.without_adjuncts(kept, support, found))
+
+    def kept_state(self, t: Token, verb_at: set[int]) -> bool:
+        """Is the trigger a participle that is the object or complement of another trigger verb?"""
+        return (
+            "Part" in t.morph.get("VerbForm")
+            and t.head.i != t.i
+            and t.head.i in verb_at
+            and self.dep(t) in self.syn.obj | {"obj", "dobj", "xcomp"}
+        )
 
 
 def own_protest(ev: Event, verb_type: str) -> bool:

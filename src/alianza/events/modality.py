@@ -125,8 +125,20 @@ class ModalityRules(DetailRules):
         future or planned ("will give"), intended ("is willing to send"), or a conditional the actor
         states itself ("said it would allow", "would withdraw unless"). A dated appointment ("se
         reunirá el próximo 15 de septiembre") is a scheduled event, not an announcement."""
-        if e.pos != "verb" or source is None:
+        if source is None:
             return False
+        if e.pos != "verb":
+            # "iniciarán una huelga si el gobierno no paga", "would impose sanctions unless": a hostile act
+            # told by a noun is announced when its support verb is a planned or conditional act that hangs
+            # on a condition (CAMEO 13: a threat); a planned protest with no condition stays planned
+            v = t.head
+            return (
+                e.type in THREAT_TYPES
+                and v.i != t.i
+                and status in ("planned", "hypothetical")
+                and self.dep(t) in self.syn.obj | {"obj", "dobj"}
+                and (self.conditional(v) or self.conditional(t, ("advcl", "acl")))
+            )
         if date is not None and date.precision == "day" and e.type not in THREAT_TYPES:
             return False  # a dated appointment; a hostile measure with a start date is still a threat
         if status == "planned" or self.intended(t):
@@ -148,13 +160,17 @@ class ModalityRules(DetailRules):
                 return speaker is not None and speaker.actor.country == source.actor.country
         return False
 
-    def conditional(self, t: Token) -> bool:
-        """The action hangs on a condition: "unless", "if", "a menos que", "si"."""
+    def conditional(self, t: Token, deps: tuple[str, ...] = ("advcl",)) -> bool:
+        """The action hangs on a condition: "unless", "if", "a menos que", "si" (a noun's: its `acl`)."""
         return any(
-            self.dep(c) == "advcl"
+            self.dep(c) in deps
             and any(
                 self.lem(m) in self.syn.hypothetical_words or fold(m.text) in self.syn.condition_marks
                 for m in c.children
+            )
+            or self.dep(c) in deps
+            and any(
+                " " in m and fold(self.doc[c.left_edge.i : c.i].text).startswith(m) for m in self.syn.condition_marks
             )
             for c in t.children
         )

@@ -95,8 +95,13 @@ class TriggerRules(ArgumentRules, ModalityRules):
                 # "enfrenta un movimiento de protesta"), and no one's named by that act's subject
                 return None
             as_subject = self.dep(t) in self.syn.subj | {"nsubj"}
-            if as_subject and any(x.type == e.type for x in self.lex.lookup(*lemma_keys(head, self.lemma_of))):
-                return None  # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means
+            if as_subject and any(
+                x.type == e.type and (not x.requires or x.requires & self.phrase_lemmas(head))
+                for x in self.lex.lookup(*lemma_keys(head, self.lemma_of))
+            ):
+                # "a roadside bombing killed a soldier": the verb codes the attack, the noun is its means;
+                # a verb that codes it only with its own words does not ("sanctions took effect")
+                return None
             light = governed and self.is_light(head)
             if e.light_only and not light:
                 return None
