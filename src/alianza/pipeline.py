@@ -28,7 +28,7 @@ from .ingest.langid import detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
-from .nlp.wire import cut_dateline, in_capitals, parse_text, restore_words
+from .nlp.wire import PARSED_TEXT, cut_dateline, in_capitals, parse_text, restore_words
 from .textutil import WORD_RE, article_id, fold
 from .types import Actor, ActorMention, Article, CodedArticle, Event, Place, Sentence
 
@@ -382,7 +382,9 @@ def parse_candidates(cheap: Sequence[CheapArticle], res: Resources) -> list[list
             )
     for lang, items in by_lang.items():
         if items:
+            texts = iter(items)
             for doc, i in res.nlp(lang).pipe(items, as_tuples=True, batch_size=BATCH_SIZE):
+                doc.user_data[PARSED_TEXT] = next(texts)[0]  # spaCy's pipe keeps the order of its inputs
                 out[i].append(doc)
     return out
 

@@ -106,10 +106,17 @@ def _with_accents(word: str, accented: str | None) -> str:
     return "".join(a.upper() if w.isupper() else a for w, a in zip(word, accented, strict=True))
 
 
+# `Doc.user_data` key: the text the parser was given (`pipeline.parse_candidates`), which spaCy's
+# tokeniser keeps character for character, so that `restore_words` need not rebuild `doc.text`
+# from the tokens to compare it
+PARSED_TEXT = "alianza.parsed_text"
+
+
 def restore_words(doc: Any, original: str) -> Any:
     """The parse of a case-normalised (or accent-restored) copy, on the original words (same
     length, same token bounds)."""
-    if doc.text == original:
+    parsed = doc.user_data.get(PARSED_TEXT)
+    if (doc.text if parsed is None else parsed) == original:
         return doc
     from spacy.tokens import Doc
 
