@@ -102,6 +102,7 @@ def test_network_page_starts_its_first_map_while_the_browser_loads(client: TestC
     assert form in reader._networks
     got = client.get("/api/network", params={"blocs": "false", "from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "level": "country", "min_clusters": "1", "max_edges": "300"})
     assert got.json()["edges"] == reader._networks[form]["edges"]
+    assert got.headers["server-timing"].startswith("network;dur=")  # the server's share of the page's fetch
     before = len(reader._networks)
     for bad in ({"from": "2024-13-01"}, {"max_edges": "many"}, {"quad": "nonsense"}, {"type": "AID,ASSAULT"}):
         assert client.get("/", params=bad).status_code == 200  # the page loads; its own request says what is wrong

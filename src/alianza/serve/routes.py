@@ -7,6 +7,7 @@ Every parameter is read as text or a number here and checked in `params.py`.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,7 +50,11 @@ def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
         blocs: Annotated[bool, Query(description="Colour nodes by bloc (false: faster; then ask /api/blocs).")] = True,
     ) -> JSONResponse:
         q = params.net_query(date_from, date_to, quad, type, level, min_clusters, max_edges, actor)
-        return _json(reader.network(q, with_blocs=blocs))
+        started = time.perf_counter()
+        out = _json(reader.network(q, with_blocs=blocs))
+        # the server's share of the page's fetch (the page's clock and the bench read it)
+        out.headers["Server-Timing"] = f"network;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return out
 
     @app.get("/api/blocs", tags=["api"], summary="Each actor's bloc (Louvain communities of the period's cooperation)")
     def api_blocs(date_from: From = None, date_to: To = None, level: Level = None) -> dict[str, Any]:
