@@ -15,6 +15,8 @@ from tests.events.helpers import events
         ("Cientos de vecinos quemaron dos patrullas policiales en protesta por la muerte de un joven en Guayaquil.", "es", "ECU CVL"),
         ("Decenas de estudiantes lanzaron piedras contra la policía y quemaron llantas en protesta por el alza del pasaje en Tegucigalpa.", "es", "HND EDU"),
         ("Hundreds of villagers burned police cars in protest at the killing of a teenager in Lagos.", "en", "NGA CVL"),
+        # the parser hangs "en protesta" on the object: the rioters are still the verbs' subject
+        ("En Lima, vecinos encolerizados han destruido y quemado patrullas policiales en protesta por los abusos de los agentes.", "es", "PER CVL"),
     ],
 )  # fmt: skip
 def test_a_crowd_damaging_in_protest_riots_once(res: Resources, text: str, lang: str, source: str) -> None:
