@@ -148,3 +148,15 @@ def test_a_material_act_meant_is_not_done(res: Resources, text: str, lang: str, 
 def test_words_said_on_an_occasion_are_said(res: Resources) -> None:
     evs = events("El presidente de Brasil aprovechó la visita para elogiar el apoyo de Argentina.", "es", res)
     assert "SUPPORT" in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Decenas de estudiantes protestaron en Tegucigalpa lanzando piedras contra la sede del gobierno.", "es"),
+        ("Hundreds of inmates rioted at a prison in Lagos on Monday, setting fire to their mattresses.", "en"),
+    ],
+)
+def test_how_a_crowd_protests_is_its_protest(res: Resources, text: str, lang: str) -> None:
+    evs = events(text, lang, res)
+    assert [e["type"] for e in evs] == ["PROTEST"]

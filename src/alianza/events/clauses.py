@@ -274,7 +274,11 @@ class ClauseRules(ParsedSentence):
             if head is not None and head is not ev and not self.has_subject(t):
                 if in_protest or self.adjunct_of(t, ev, head):
                     # the adjunct's target and toll complete the event they belong to
-                    merged[id(head)] = completed_by(merged.get(id(head), head), ev, head.type == ev.type)
+                    whole = completed_by(merged.get(id(head), head), ev, head.type == ev.type)
+                    if head.type == "PROTEST" and ev.type in RIOT_TYPES and not in_protest:
+                        pt = self.ont["PROTEST"]  # "rioted, setting fire to their mattresses": a riot
+                        whole = replace(whole, mode="riot", cameo=pt.cameo_for("riot"), weight=pt.weight_for("riot"))
+                    merged[id(head)] = whole
                     dropped.append(t)
                     continue
             out.append((t, ev))
@@ -339,13 +343,17 @@ class ClauseRules(ParsedSentence):
 
     def adjunct_of(self, t: Token, ev: Event, head: Event) -> bool:
         """Is the clause of `t` (coding `ev`) an adjunct of the event `head`: its purpose, the demand
-        a protest voices, or a participle of the same act ("attacked the camp, killing 156")?"""
+        a protest voices, how a crowd protested, or a participle of the same act ("attacked the camp,
+        killing 156")?"""
         participle = "Ger" in t.morph.get("VerbForm") or (
             "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
         )
         return (
             self.purpose_clause(t)
             or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
+            # "protestaron lanzando piedras", "rioted, setting fire to their mattresses": how the
+            # crowd protested, a riot (PLOVER PROTEST riot), not a second event
+            or (participle and head.type == "PROTEST" and ev.type in RIOT_TYPES)
             or (participle and head.type == ev.type)
         )
 
