@@ -160,3 +160,15 @@ def test_words_said_on_an_occasion_are_said(res: Resources) -> None:
 def test_how_a_crowd_protests_is_its_protest(res: Resources, text: str, lang: str) -> None:
     evs = events(text, lang, res)
     assert [e["type"] for e in evs] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("Los comerciantes de Guayaquil marcharon contra la decisión del alcalde de expulsar a los vendedores ambulantes del centro.", "es", "COERCE"),
+        ("Students in Ankara marched against the decision of sending troops to Syria.", "en", "AID"),
+        ("Les syndicats de Dakar ont manifesté contre la décision du gouvernement d'expulser les migrants guinéens.", "fr", "COERCE"),
+    ],
+)  # fmt: skip
+def test_what_a_decision_says_is_its_content(res: Resources, text: str, lang: str, absent: str) -> None:
+    assert absent not in [e["type"] for e in events(text, lang, res)]
