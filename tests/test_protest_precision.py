@@ -15,6 +15,8 @@ from tests.events.helpers import events
         ("Cientos de vecinos quemaron dos patrullas policiales en protesta por la muerte de un joven en Guayaquil.", "es", "ECU CVL"),
         ("Decenas de estudiantes lanzaron piedras contra la policía y quemaron llantas en protesta por el alza del pasaje en Tegucigalpa.", "es", "HND EDU"),
         ("Hundreds of villagers burned police cars in protest at the killing of a teenager in Lagos.", "en", "NGA CVL"),
+        # the parser hangs "en protesta" on the object: the rioters are still the verbs' subject
+        ("En Lima, vecinos encolerizados han destruido y quemado patrullas policiales en protesta por los abusos de los agentes.", "es", "PER CVL"),
     ],
 )  # fmt: skip
 def test_a_crowd_damaging_in_protest_riots_once(res: Resources, text: str, lang: str, source: str) -> None:
@@ -146,3 +148,27 @@ def test_a_material_act_meant_is_not_done(res: Resources, text: str, lang: str, 
 def test_words_said_on_an_occasion_are_said(res: Resources) -> None:
     evs = events("El presidente de Brasil aprovechó la visita para elogiar el apoyo de Argentina.", "es", res)
     assert "SUPPORT" in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Decenas de estudiantes protestaron en Tegucigalpa lanzando piedras contra la sede del gobierno.", "es"),
+        ("Hundreds of inmates rioted at a prison in Lagos on Monday, setting fire to their mattresses.", "en"),
+    ],
+)
+def test_how_a_crowd_protests_is_its_protest(res: Resources, text: str, lang: str) -> None:
+    evs = events(text, lang, res)
+    assert [e["type"] for e in evs] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("Los comerciantes de Guayaquil marcharon contra la decisión del alcalde de expulsar a los vendedores ambulantes del centro.", "es", "COERCE"),
+        ("Students in Ankara marched against the decision of sending troops to Syria.", "en", "AID"),
+        ("Les syndicats de Dakar ont manifesté contre la décision du gouvernement d'expulser les migrants guinéens.", "fr", "COERCE"),
+    ],
+)  # fmt: skip
+def test_what_a_decision_says_is_its_content(res: Resources, text: str, lang: str, absent: str) -> None:
+    assert absent not in [e["type"] for e in events(text, lang, res)]

@@ -241,6 +241,14 @@ class ClauseRules(ParsedSentence):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
             holder = t.head.head.i if self.dep(t.head) == "prep" else t.head.i  # through a ClearNLP prep
+            on_object = self.doc[holder]
+            if (
+                holder not in anchor
+                and on_object.pos_ in NOUN_POS
+                and self.dep(on_object) in self.syn.obj | {"obj", "dobj"}
+                and on_object.head.i in anchor
+            ):
+                holder = on_object.head.i  # "quemaron patrullas en protesta": the parser hung it on the object
             in_protest = (
                 ev.type in ("PROTEST", "ACCUSE", "REJECT")  # "se movilizaron en rechazo a la ley": the motive
                 and t.pos_ in NOUN_POS
@@ -253,7 +261,8 @@ class ClauseRules(ParsedSentence):
             if in_protest:  # "a hunger strike in protest of the refusal": the strike's motive
                 head = anchor[holder]
                 ev = replace(ev, target=self.protest_motive(t) or (ev.target if ev.type == "REJECT" else None))
-                people = ev.source is not None and ev.source.actor.sector not in PROTEST_EXCLUDED | {None}
+                doer = head.source if head.type in RIOT_TYPES and head.source is not None else ev.source
+                people = doer is not None and doer.actor.sector not in PROTEST_EXCLUDED | {None}
                 if head.type != "PROTEST" and people:
                     # "quemaron neumáticos en protesta por el alza": what people do in protest is a
                     # protest, whatever the verb codes; a state's act stays its own event. A crowd's
@@ -263,6 +272,8 @@ class ClauseRules(ParsedSentence):
                         rioted |= {id(x) for x in self.same_act(holder, anchor, head)}
                         pt = self.ont["PROTEST"]
                         ev = replace(ev, mode="riot", cameo=pt.cameo_for("riot"), weight=pt.weight_for("riot"))
+                        if head.source is not None:
+                            ev = replace(ev, source=head.source)  # the rioters are who did the damage
                     in_protest, head = False, None
             if head is None and self.dep(t) == "acl" and self.dep(t.head) in self.syn.obj | {"obj", "dobj"}:
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
@@ -276,7 +287,11 @@ class ClauseRules(ParsedSentence):
             if head is not None and head is not ev and not self.has_subject(t):
                 if in_protest or self.adjunct_of(t, ev, head):
                     # the adjunct's target and toll complete the event they belong to
-                    merged[id(head)] = completed_by(merged.get(id(head), head), ev, head.type == ev.type)
+                    whole = completed_by(merged.get(id(head), head), ev, head.type == ev.type)
+                    if head.type == "PROTEST" and ev.type in RIOT_TYPES and not in_protest:
+                        pt = self.ont["PROTEST"]  # "rioted, setting fire to their mattresses": a riot
+                        whole = replace(whole, mode="riot", cameo=pt.cameo_for("riot"), weight=pt.weight_for("riot"))
+                    merged[id(head)] = whole
                     dropped.append(t)
                     continue
             out.append((t, ev))
@@ -341,13 +356,17 @@ class ClauseRules(ParsedSentence):
 
     def adjunct_of(self, t: Token, ev: Event, head: Event) -> bool:
         """Is the clause of `t` (coding `ev`) an adjunct of the event `head`: its purpose, the demand
-        a protest voices, or a participle of the same act ("attacked the camp, killing 156")?"""
+        a protest voices, how a crowd protested, or a participle of the same act ("attacked the camp,
+        killing 156")?"""
         participle = "Ger" in t.morph.get("VerbForm") or (
             "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
         )
         return (
             self.purpose_clause(t)
             or (participle and head.type == "PROTEST" and ev.type in ("REQUEST", "ACCUSE"))
+            # "protestaron lanzando piedras", "rioted, setting fire to their mattresses": how the
+            # crowd protested, a riot (PLOVER PROTEST riot), not a second event
+            or (participle and head.type == "PROTEST" and ev.type in RIOT_TYPES)
             or (participle and head.type == ev.type)
         )
 
