@@ -166,3 +166,18 @@ def test_coder_countermeasures_are_sanctions_and_announced_threats(
     res: Resources, text: str, lang: str, kind: str
 ) -> None:
     one(events(text, lang, res), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The rebels vowed to fight on in the north.", "en"),
+        ("Rebel commanders swore to retaliate against the army.", "en"),
+    ],
+)
+def test_coder_a_group_vowing_harm_threatens_and_does_not_act(res: Resources, text: str, lang: str) -> None:
+    """A vow by a group named by its sector is someone's vow: a threat (vows_of_hostility), and the
+    fighting vowed is not coded as done."""
+    evs = events(text, lang, res)
+    assert "THREATEN" in [e["type"] for e in evs]
+    assert not [e for e in evs if e["type"] == "ASSAULT" and e["status"] == "occurred"], evs

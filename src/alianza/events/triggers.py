@@ -303,8 +303,11 @@ class TriggerRules(ArgumentRules, ModalityRules):
         addressee is named. An addressee named by a pronoun the resolver could not follow ("los
         declaran objetivo militar") is someone unknown: the general rule stands."""
         objs = self.syn.obj | self.syn.iobj | {"obj", "dobj", "iobj"}
+        # a vow has its content too ("the rebels vowed to fight on"): its hostility is told by
+        # vows_of_hostility, and what is vowed is not an act done
+        vow = e.type == "AGREE" and bool(lemma_keys(t, self.lemma_of) & self.syn.commissive_verbs)
         return (
-            e.type in CONTENT_ACTS
+            (e.type in CONTENT_ACTS or vow)
             and source is not None
             and source.actor.sector is not None
             and bool(source.text)
