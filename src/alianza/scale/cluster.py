@@ -56,6 +56,7 @@ class InlineExecutor:
     """`--jobs 1`: today's single process, no Dask started."""
 
     workers = 1
+    remote = False  # a task runs at submit, in this process
 
     def __init__(self, res: Resources) -> None:
         self.res = res
@@ -143,6 +144,8 @@ class DaskExecutor:
     """Batches as Dask futures. A worker that dies takes its task with it; the scheduler runs the
     task again elsewhere once (`allowed-failures` 1 on a local cluster), then reports it failed and
     the runner codes that batch's articles one by one to find the article to blame."""
+
+    remote = True  # a trip to a worker costs pickling both ways and the scheduler's round
 
     def __init__(self, jobs: int | None = None, scheduler: str | None = None, dashboard: bool = False) -> None:
         import dask
