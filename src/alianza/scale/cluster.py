@@ -156,7 +156,11 @@ class DaskExecutor:
             self.client: Any = dist.Client(scheduler)
         else:
             n = jobs or os.cpu_count() or 1
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            # glibc gives each thread that allocates an arena of its own; a worker's threads (event
+            # loop, task thread, offload) need no more than two
+            environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), "MALLOC_ARENA_MAX": 2}
+            settings = {"distributed.scheduler.allowed-failures": 1, "distributed.nanny.pre-spawn-environ": environ}
+            with dask.config.set(settings):
                 self.cluster = dist.LocalCluster(
                     n_workers=n,
                     threads_per_worker=1,
