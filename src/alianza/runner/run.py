@@ -2,8 +2,10 @@
 prepare, find duplicates, code, write, cluster; count everything.
 
 Work goes in batches, through an executor (`scale/cluster.py`): in this process (`--jobs 1`) or
-on Dask workers. A batch makes two trips: `prepare_batch` (cleaning, language id, signature, place
-countries) and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
+on Dask workers. On workers a batch makes one trip (`prepare_and_code`: cleaning, language id,
+signature, place countries and a speculative coding, which the driver keeps only where it is what
+the plan codes); in this process, with `--shards`, or while copies abound it makes two:
+`prepare_batch` and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
 it writes each batch in one transaction, in batch order, opening the store only to look up and to
 write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
 process at a time on a file). A run killed at any point loses at most the batches in flight;
