@@ -61,6 +61,8 @@ def _run(
         "cpu_workers_s": round(workers_cpu, 2),
         "cpu_ms_per_article": round(1000 * (driver_cpu + workers_cpu) / max(1, rep.records), 1),
         "events": rep.events,
+        "fused_batches": rep.fused_batches,
+        "second_trips": rep.second_trips,
         "peak_rss_mb_per_worker": round(max((v / 2**20 for v in rss.values()), default=0.0)),
     }
 

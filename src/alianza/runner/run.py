@@ -2,8 +2,10 @@
 prepare, find duplicates, code, write, cluster; count everything.
 
 Work goes in batches, through an executor (`scale/cluster.py`): in this process (`--jobs 1`) or
-on Dask workers. A batch makes two trips: `prepare_batch` (cleaning, language id, signature, place
-countries) and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
+on Dask workers. On workers a batch makes one trip (`prepare_and_code`: cleaning, language id,
+signature, place countries and a speculative coding, which the driver keeps only where it is what
+the plan codes); in this process, with `--shards`, or while copies abound it makes two:
+`prepare_batch` and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
 it writes each batch in one transaction, in batch order, opening the store only to look up and to
 write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
 process at a time on a file). A run killed at any point loses at most the batches in flight;
@@ -48,13 +50,16 @@ from .work import (
     BatchResult,
     Failure,
     Prepared,
+    Speculation,
     ToCode,
     code_and_shard,
     code_batch,
     coder_version,
     parse_published,
+    prepare_and_code,
     prepare_batch,
 )
+from .work import source_key as site_source_key
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
@@ -105,6 +110,8 @@ class BatchReport:
     interrupted: bool = False  # Ctrl-C: what was written stays, the next run goes on from there
     dashboard: str | None = None
     driver_seconds: float = 0.0  # the driver's own work: duplicate checks, planning, store writes
+    fused_batches: int = 0  # batches prepared and coded in one trip
+    second_trips: int = 0  # of which the driver had coded again (a copy that taught people, a home that moved)
 
     @property
     def rate(self) -> float:
@@ -151,6 +158,8 @@ class BatchReport:
             },
             "interrupted": self.interrupted,
             "driver_seconds": round(self.driver_seconds, 3),
+            "fused_batches": self.fused_batches,
+            "second_trips": self.second_trips,
         }
 
     def exit_code(self) -> int:
@@ -162,14 +171,21 @@ class BatchReport:
 
 
 def source_key(article: Article, source: str) -> str:
-    """What counts as one source for its home country: the site; else the dump or feed file a
-    record came from; else the folder of a saved page."""
-    if article.site:
-        return article.site
-    for sep in ("#", "!"):
-        if sep in source:
-            return source.split(sep, 1)[0]
-    return str(Path(source).parent)
+    """What counts as one source for its home country (`work.source_key`)."""
+    return site_source_key(article.site, source)
+
+
+class _Ready:
+    """A coding the driver accepted from a fused task: a handle that is done."""
+
+    def __init__(self, value: BatchResult) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> BatchResult:
+        return self.value
 
 
 @dataclass
@@ -183,7 +199,11 @@ class _Batch:
     meta: list[tuple[Fingerprint | None, dict[str, Any]]] = field(default_factory=list)  # what the store keeps beside
     shard_by_driver: bool = False
     coding: Any = None  # the handle of code_batch
-    people: list[tuple[Actor, dt.date | None]] = field(default_factory=list)
+    people: list[tuple[Actor, dt.date | None]] = field(default_factory=list)  # known when it was sent
+    fused: bool = False  # sent to `prepare_and_code`: one trip, coded before the driver's check
+    copies: int = 0  # articles stored already, exact and near copies
+    worker: str = ""  # who ran the fused task
+    spec: Speculation | None = None
 
 
 class _Runner:
@@ -212,6 +232,10 @@ class _Runner:
         self.stop = False
         self.t0 = time.perf_counter()
         self.coder = coder_version(res)
+        # one trip per batch on workers of another process (in this one a trip costs nothing);
+        # shards are written by the worker after the driver's decisions, so they take two
+        self.allow_fuse = bool(getattr(executor, "remote", False)) and opts.code and not opts.shards
+        self.fuse = self.allow_fuse
 
     def reject(self, r: Rejection) -> None:
         self.report.rejections.append(r)
@@ -264,6 +288,13 @@ class _Runner:
             if self.opts.strict:
                 raise
             results = self.one_by_one(prepare_batch, [[d] for d in b.docs], (self.opts.lang, self.near), "clean", b)
+        else:
+            spec = got.extra.get("spec")
+            b.spec = spec if isinstance(spec, Speculation) else None
+            b.worker = got.worker
+            if b.spec is not None:
+                w = self.report.workers.setdefault(got.worker, {"articles": 0.0, "seconds": 0.0})
+                w["seconds"] += got.seconds
         out = []
         for r in results:
             if isinstance(r, Prepared):
@@ -300,6 +331,7 @@ class _Runner:
         for p in prepared:
             if p.article.id in stored or p.article.id in self.pending_ids:  # or earlier in the run
                 rep.skipped_existing += 1
+                b.copies += 1
             else:
                 self.pending_ids[p.article.id] = b.k
                 fresh.append(p)
@@ -324,6 +356,7 @@ class _Runner:
         if orig is not None:
             b.items.append((replace(p, article=replace(a, duplicate_of=orig)), None, 1.0))
             rep.exact_duplicates += 1
+            b.copies += 1
             return
         sig = p.signature
         if self.opts.near_threshold is None or sig is None:
@@ -339,6 +372,7 @@ class _Runner:
         if best is not None and best[0] >= self.opts.near_threshold:
             b.items.append((replace(p, article=replace(a, duplicate_of=best[1])), None, best[0]))
             rep.near_duplicates += 1
+            b.copies += 1
             return
         b.items.append((p, Fingerprint(sig.to_bytes(), sig.bands), None))
         # an original only, as in the store: a near copy is nobody's original (duplicate_of is set)
@@ -378,7 +412,38 @@ class _Runner:
         for (p, fp, sim), t in zip(b.items, b.to_code, strict=True):
             extra = {"similarity": sim, "format": p.format, "encoding": p.encoding, "coder": self.coder if t.code else None}
             b.meta.append((fp, extra))
-        b.people = self.people_for(b.k)
+
+    def accept(self, b: _Batch) -> BatchResult | None:
+        """A fused batch's coding, when it is exactly what `code_batch` would code for the driver's
+        plan: every article to code was coded, with the home the driver finds, and no article
+        coded needlessly (a copy, or one stored already) introduced people, whom the later
+        articles of the batch would have known. Else None: the batch is coded again."""
+        spec = b.spec
+        if spec is None or not spec.batched:
+            return None
+        got = {c.article.id: (c, home) for c, home in zip(spec.coded, spec.homes, strict=True) if c is not None}
+        out: list[CodedArticle] = []
+        for t in b.to_code:
+            if not t.code:
+                out.append(CodedArticle(t.article, (), 0, 0))
+                continue
+            one = got.pop(t.article.id, None)
+            if one is None or one[1] != t.source_home:
+                return None
+            out.append(one[0])
+        if any(c.people for c, _home in got.values()):
+            return None
+        return BatchResult(tuple(out), b.worker, coded=sum(t.code for t in b.to_code))
+
+    def adapt(self, b: _Batch) -> None:
+        """Fused tasks code copies and articles stored already in vain (a resumed run re-reads
+        what it wrote): past a quarter of a batch, the next batches take two trips until one is
+        mostly new again. Only the speed changes: the driver accepts only exact codings."""
+        if self.allow_fuse:
+            if 4 * b.copies > len(b.docs):
+                self.fuse = False
+            elif 8 * b.copies <= len(b.docs):
+                self.fuse = True
 
     def lag(self) -> int:
         return self.opts.lag or max(MIN_LAG, 2 * self.executor.workers)
@@ -480,27 +545,38 @@ class _Runner:
         self.report.interrupted = True
 
     def loop(self, batches: Iterator[list[RawDoc]]) -> None:
-        """Keep about three batches per worker in flight: prepare ahead, check duplicates and plan in
-        order as preparations come back, write in order as codings come back. Preparations run
-        before the codings a worker holds (a higher priority, and they are short), so each worker
-        has a planned batch queued behind the one it codes while the driver plans and writes: it
-        never waits on the driver's round trip. The store is opened once per round of whatever came
-        back (an open and a close cost some 30 ms), never while this process codes (`--jobs 1`
-        codes at submit, after the store is closed)."""
-        window = 3 * self.executor.workers + 1
+        """Keep about three batches per worker in flight (never more than the people lag, so that
+        every batch is sent with the people it is coded with). On workers each batch makes one
+        trip (`prepare_and_code`): the driver checks duplicates and plans in order as the batches
+        come back, accepts their coding where it is what the plan codes (else codes the batch
+        again) and writes in order. In this process (`--jobs 1`, or when copies abound) a batch
+        makes two: preparations come back, the driver plans them, then the codings, which run
+        before the preparations a worker holds so that each worker has a planned batch queued
+        behind the one it codes. The store is opened once per round of whatever came back (an
+        open and a close cost some 30 ms), never while this process codes (`--jobs 1` codes at
+        submit, after the store is closed)."""
+        window = min(3 * self.executor.workers + 1, self.lag())
         preparing: deque[_Batch] = deque()
         coding: deque[_Batch] = deque()
         k = 0
         exhausted = False
         while True:
-            while not exhausted and not self.stop and len(preparing) + len(coding) < window:
+            while not exhausted and not self.stop and len(preparing) + len(coding) < window and self.people_ready(k):
                 docs = next(batches, None)
                 if docs is None:
                     exhausted = True
                     break
-                b = _Batch(k, docs)
-                args = (docs, self.opts.lang, self.near, self.opts.strict)
-                b.prep = self.executor.submit(prepare_batch, *args, priority=PREPARE_FIRST)
+                b = _Batch(k, docs, people=self.people_for(k), fused=self.fuse)
+                if b.fused:
+                    keys = {site_source_key(d.site, d.source) for d in docs}
+                    # a copy: Dask may pickle the arguments after this loop has counted more places
+                    counts = {key: dict(self.homes.counts[key]) for key in keys if key in self.homes.counts}
+                    args: tuple[Any, ...] = (docs, self.opts.lang, self.near, self.opts.strict, b.people, counts)
+                    b.prep = self.executor.submit(prepare_and_code, *args, True, self.opts.file_timeout)
+                    self.report.fused_batches += 1
+                else:
+                    args = (docs, self.opts.lang, self.near, self.opts.strict)
+                    b.prep = self.executor.submit(prepare_batch, *args, priority=PREPARE_FIRST)
                 preparing.append(b)
                 k += 1
             if self.stop:
@@ -508,34 +584,45 @@ class _Runner:
             if not preparing and not coding:
                 break
             if not self.round(preparing, coding):
-                head = preparing[0] if preparing and self.people_ready(preparing[0].k) else None
-                self.executor.wait_first([x.prep if x is head else x.coding for x in (head, *list(coding)[:1]) if x])
+                self.executor.wait_first([x for x in (preparing[0].prep if preparing else None, coding[0].coding if coding else None) if x])
 
     def round(self, preparing: deque[_Batch], coding: deque[_Batch]) -> bool:
         """Write the codings that came back and plan the preparations that came back, in batch
         order, in one store session; False when nothing had come back. Results are fetched
-        before the store opens, so a batch retried article by article never holds it."""
+        before the store opens, so a batch retried article by article never holds it. A fused
+        batch whose coding is accepted is written in the same session when it is next in order."""
         done: list[tuple[_Batch, list[CodedArticle]]] = []
         while coding and coding[0].coding.done():
             b = coding.popleft()
             done.append((b, self.collect_coded(b)))
-        upto = done[-1][0].k if done else self.written  # written once this round's writes are in
         ready: list[tuple[_Batch, list[Prepared]]] = []
-        while preparing and preparing[0].prep.done() and preparing[0].k - self.lag() <= upto:
+        while preparing and preparing[0].prep.done():
             b = preparing.popleft()
             ready.append((b, self.collect_prepared(b)))
         if not done and not ready:
             return False
         t = time.perf_counter()
+        later: list[_Batch] = []
         with Store(self.db_path, migrate=False) as store:
             for b, coded in done:
                 self.write(store, b, coded)
             for b, prepared in ready:
                 self.find_duplicates(store, b, prepared)
                 self.plan_coding(b)
+                self.adapt(b)
+                got = self.accept(b) if b.fused else None
+                if got is not None:
+                    b.coding = _Ready(got)
+                    if not coding and not later:  # next in order: written now
+                        self.write(store, b, self.collect_coded(b))
+                        continue
+                elif b.fused:
+                    self.report.second_trips += 1
+                later.append(b)
         self.report.driver_seconds += time.perf_counter() - t
-        for b, _p in ready:
-            b.coding = self.submit_coding(b)
+        for b in later:
+            if b.coding is None:
+                b.coding = self.submit_coding(b)
             coding.append(b)
         self.progress()
         return True

@@ -56,6 +56,7 @@ class InlineExecutor:
     """`--jobs 1`: today's single process, no Dask started."""
 
     workers = 1
+    remote = False  # a task runs at submit, in this process
 
     def __init__(self, res: Resources) -> None:
         self.res = res
@@ -144,6 +145,8 @@ class DaskExecutor:
     task again elsewhere once (`allowed-failures` 1 on a local cluster), then reports it failed and
     the runner codes that batch's articles one by one to find the article to blame."""
 
+    remote = True  # a trip to a worker costs pickling both ways and the scheduler's round
+
     def __init__(self, jobs: int | None = None, scheduler: str | None = None, dashboard: bool = False) -> None:
         import dask
 
@@ -153,7 +156,11 @@ class DaskExecutor:
             self.client: Any = dist.Client(scheduler)
         else:
             n = jobs or os.cpu_count() or 1
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            # glibc gives each thread that allocates an arena of its own; a worker's threads (event
+            # loop, task thread, offload) need no more than two
+            environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), "MALLOC_ARENA_MAX": 2}
+            settings = {"distributed.scheduler.allowed-failures": 1, "distributed.nanny.pre-spawn-environ": environ}
+            with dask.config.set(settings):
                 self.cluster = dist.LocalCluster(
                     n_workers=n,
                     threads_per_worker=1,
