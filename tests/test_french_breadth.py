@@ -43,3 +43,11 @@ def test_a_march_is_told_by_its_words_and_a_market_is_no_march(res: Resources) -
         res, "Des milliers de Tunisiens ont participé à une marche contre la vie chère à Sfax."
     )
     assert "PROTEST" not in [t for t, _r in _rules(res, "Un incendie a ravagé le marché de Bamako.")]
+
+
+def test_an_object_the_parser_roots_apart_is_the_verbs_object(res: Resources) -> None:
+    # the small model roots "les accusations" apart from "a rejeté": its owner is the one rejected
+    coded = alianza.code_text(
+        "Le Burundi a démenti les accusations du Rwanda.", lang="fr", published="2025-08-12", clean=False, resources=res
+    )
+    assert [(e.type, e.target.actor.country if e.target else None) for e in coded.events] == [("REJECT", "RWA")]
