@@ -51,3 +51,14 @@ def test_an_object_the_parser_roots_apart_is_the_verbs_object(res: Resources) ->
         "Le Burundi a démenti les accusations du Rwanda.", lang="fr", published="2025-08-12", clean=False, resources=res
     )
     assert [(e.type, e.target.actor.country if e.target else None) for e in coded.events] == [("REJECT", "RWA")]
+
+
+def test_an_armed_groups_positions_named_by_its_adjective_are_the_group(res: Resources) -> None:
+    coded = alianza.code_text(
+        "L'armée tchadienne a bombardé des positions rebelles dans le Tibesti.",
+        lang="fr",
+        published="2025-08-12",
+        clean=False,
+        resources=res,
+    )
+    assert [(e.type, e.target.actor.sector if e.target else None) for e in coded.events] == [("ASSAULT", "REB")]
