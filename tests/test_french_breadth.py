@@ -62,3 +62,12 @@ def test_an_armed_groups_positions_named_by_its_adjective_are_the_group(res: Res
         resources=res,
     )
     assert [(e.type, e.target.actor.sector if e.target else None) for e in coded.events] == [("ASSAULT", "REB")]
+
+
+def test_killing_and_stabbing_verbs_of_francophone_reporting(res: Resources) -> None:
+    assert ("ASSAULT", "fr/assault.yaml#tuer") in _rules(
+        res, "Des jihadistes ont égorgé trois villageois dans la région de Tahoua."
+    )
+    assert ("ASSAULT", "fr/assault.yaml#blesser") in _rules(
+        res, "Un homme a poignardé un policier devant le commissariat de Molenbeek."
+    )
