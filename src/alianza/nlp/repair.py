@@ -57,7 +57,27 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
             if lemma_of is not None:
                 t.lemma_ = lemma_of(t.text.lower())
             _make_head(prev, t)
+    _split_object_root(doc)
     repair_first_conjunct(doc)
+
+
+def _split_object_root(doc: Any) -> None:
+    """ "Le Rwanda a rejeté/ROOT les accusations/ROOT de la RDC": the parser ends the verb's tree
+    before its object and roots the object noun apart. A noun root right after a verb root that has
+    no object, with only its own determiners between them, is that verb's object."""
+    for t in doc:
+        if t.pos_ != "NOUN" or t.head.i != t.i or t.i < 2:
+            continue
+        j = t.i - 1
+        while j > 0 and doc[j].pos_ == "DET" and doc[j].head.i == t.i:
+            j -= 1
+        v = doc[j]
+        if j == t.i - 1 or v.pos_ != "VERB" or v.head.i != v.i:
+            continue
+        if any(fold(c.dep_) in ("obj", "ccomp", "xcomp") for c in v.children):
+            continue
+        t.head = v
+        t.dep_ = "obj"
 
 
 def repair_first_conjunct(doc: Any) -> None:
