@@ -161,12 +161,12 @@ SYNTAX_OPTIONAL = (
     "tense_aux",  # nlp/repair.py: auxiliaries of compound tenses the model parses as passives
     "unaccusative_verbs",  # events/sentence.py: motion verbs that take "être", not a passive
     "light_obl",  # events/triggers.py: labels of a light verb's object through a preposition
-    "background_cases",
-    "time_marks",
+    "background_cases",  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
+    "time_marks",  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject
     "concessive_marks",  # events/clauses.py: "si bien", "même si": a condition word that states a fact
     "joining_verbs",  # events/arguments.py: "participaron en una marcha": who joins a protest does it
     "joining_cases",  # events/arguments.py: the preposition of the protest joined ("en", "a", "in")
-    "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen  # events/sentence.py: "fueron detenidos cuando protestaban": the clause's subject  # events/triggers.py: "after the protests", "tras las protestas": a protest as background
+    "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen
 )
 # The `syntax` keys that are not word lists, with the type each must have.
 # verb_homographs (nlp/repair.py): present-tense verb forms that are also nouns ("demanda", "amenaza")

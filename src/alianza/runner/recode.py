@@ -24,8 +24,7 @@ from ..aggregate.config import AggregateConfig
 from ..pipeline import Resources
 from ..store.db import Store
 from ..types import Article, CodedArticle
-from .run import source_key
-from .work import BatchResult, Failure, ToCode, code_batch, coder_version
+from .work import BatchResult, Failure, ToCode, code_batch, coder_version, source_key
 
 ARTICLE_SELECT = (
     "id, text, lang, url, source, title, deck, author, section, published, boilerplate, content_hash, site, dateline"
@@ -180,7 +179,7 @@ def _to_code(db_path: str, chunk: list[str], opts: RecodeOptions, res: Resources
         if opts.set_lang:
             a = replace(a, lang=opts.set_lang)
         code = res.codes(a.lang)
-        home = homes.home(source_key(a, a.source or "")) if code else None
+        home = homes.home(source_key(a.site, a.source or "")) if code else None
         out.append(ToCode(a, code, home))
     return out
 

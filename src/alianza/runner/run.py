@@ -42,7 +42,7 @@ from ..ingest.readers import ReadOptions, read_path, walk
 from ..ingest.walk import shown
 from ..pipeline import Resources
 from ..store.db import Fingerprint, Store
-from ..types import Actor, Article, CodedArticle, Rejection
+from ..types import Actor, CodedArticle, Rejection
 from .work import (
     MAX_BODY_CHARS,
     MIN_BODY_CHARS,
@@ -58,8 +58,8 @@ from .work import (
     parse_published,
     prepare_and_code,
     prepare_batch,
+    source_key,
 )
-from .work import source_key as site_source_key
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
@@ -168,11 +168,6 @@ class BatchReport:
         if self.interrupted:
             return 130
         return 1 if self.rejections and not self.articles and not self.skipped_existing else 0
-
-
-def source_key(article: Article, source: str) -> str:
-    """What counts as one source for its home country (`work.source_key`)."""
-    return site_source_key(article.site, source)
 
 
 class _Ready:
@@ -401,13 +396,13 @@ class _Runner:
         for p, _fp, _sim in b.items:
             a = p.article
             if a.duplicate_of is None and a.lang and self.res.codes(a.lang):
-                batch.add(source_key(a, p.source), list(p.places))
-                self.homes.add(source_key(a, p.source), list(p.places))
+                batch.add(source_key(a.site, p.source), list(p.places))
+                self.homes.add(source_key(a.site, p.source), list(p.places))
         b.places = batch.counts
         for p, _fp, _sim in b.items:
             a = p.article
             code = a.duplicate_of is None and self.opts.code and self.res.codes(a.lang)
-            home = self.homes.home(source_key(a, p.source)) if code else None
+            home = self.homes.home(source_key(a.site, p.source)) if code else None
             b.to_code.append(ToCode(a, bool(code), home))
         for (p, fp, sim), t in zip(b.items, b.to_code, strict=True):
             extra = {"similarity": sim, "format": p.format, "encoding": p.encoding, "coder": self.coder if t.code else None}
@@ -568,7 +563,7 @@ class _Runner:
                     break
                 b = _Batch(k, docs, people=self.people_for(k), fused=self.fuse)
                 if b.fused:
-                    keys = {site_source_key(d.site, d.source) for d in docs}
+                    keys = {source_key(d.site, d.source) for d in docs}
                     # a copy: Dask may pickle the arguments after this loop has counted more places
                     counts = {key: dict(self.homes.counts[key]) for key in keys if key in self.homes.counts}
                     args: tuple[Any, ...] = (docs, self.opts.lang, self.near, self.opts.strict, b.people, counts)
