@@ -42,6 +42,26 @@ def test_withdrawing_embassy_staff_or_an_ambassador_is_a_sanction(res: Resources
     assert any(t == "SANCTION" for t, _s, _g in _coded(res, "Perú retiró a su embajador en México.", "es"))
 
 
+def test_leaving_an_organisation_is_a_sanction_and_a_force_leaving_a_place_retreats(res: Resources) -> None:
+    """PLOVER's SANCTION `withdraw`: a state withdraws itself from an organisation or a bloc; a force
+    that leaves a territory is a RETREAT; someone who leaves a meeting or a building leaves no one."""
+    assert ("SANCTION", "NIC", "IGO OAS") in _coded(res, "Nicaragua se retiró de la OEA en noviembre.", "es")
+    got = _coded(res, "Gabon and Chad quit the African Union after the coups, diplomats said.", "en")
+    assert {("SANCTION", "GAB", "IGO AU"), ("SANCTION", "TCD", "IGO AU")} <= set(got), got
+    assert ("SANCTION", "MLI", "IGO OIF") in _coded(
+        res, "Bamako a quitté l'Organisation internationale de la Francophonie.", "fr"
+    )
+    got = _coded(res, "Israeli troops withdrew from southern Lebanon on Sunday.", "en")
+    assert got and all(t == "RETREAT" for t, _s, _g in got), got
+    for text, lang in (
+        ("The Hungarian prime minister left the EU summit in Brussels early.", "en"),
+        ("El canciller chileno salió de la sede de la ONU sin declarar.", "es"),
+        ("La ministre a quitté la réunion de l'OTAN avant la fin.", "fr"),
+    ):
+        got = _coded(res, text, lang)
+        assert all(t != "SANCTION" for t, _s, _g in got), (text, got)
+
+
 def test_should_stop_suppressing_is_a_demand_not_coercion(res: Resources) -> None:
     got = _coded(res, "China should stop suppressing the Uyghurs, the US said.", "en")
     assert ("REQUEST", "USA", "CHN") in got and all(t != "COERCE" for t, _s, _g in got), got

@@ -27,7 +27,17 @@ class ChoiceRules(TriggerRules):
             return None
         # One word, one event: of the entries that fit, the most specific wins ("expelled the
         # diplomats" is a sanction, not also a coercion; "welcomed the plan" is not also hosting).
-        entries.sort(key=lambda e: (not e.requires, not e.requires_subject_sector, not e.participle_of, e.mode is None))
+        # An entry that names the target's sector goes first: it is checked against the resolved side
+        # ("withdrew from the WHO" leaves an organisation, a SANCTION; "withdrew from Kherson" retreats).
+        entries.sort(
+            key=lambda e: (
+                not e.requires_target_sector,
+                not e.requires,
+                not e.requires_subject_sector,
+                not e.participle_of,
+                e.mode is None,
+            )
+        )
         chosen: tuple[Entry, Event, int] | None = None
         for e in entries:
             ev = self.try_entry(t, e)

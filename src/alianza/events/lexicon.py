@@ -27,6 +27,8 @@ Entry schema (all keys but `id` and `lemmas` optional):
   participle_of: the entry fires on a participle modifying one of these nouns ("el acuerdo firmado")
   target_from_subject: the subject is the one the event happened to ("resultaron heridos")
   requires_subject_sector: the source must have one of these sectors
+  requires_target_sector: the target must have one of these sectors ("withdrew from the WHO" leaves
+    an organisation: PLOVER's SANCTION withdraw; "withdrew from Kherson" is a RETREAT)
   object_is_actor: the direct object, when there is one, must itself name an actor ("welcomed the
     Japanese prime minister" is hosting; "welcomed President Reagan's statement" is praise)
 A type file may carry `mode_cues`: lemma -> mode, used when an entry has no fixed mode.
@@ -69,6 +71,7 @@ KEYS = frozenset(
         "participle_of",
         "target_from_subject",
         "requires_subject_sector",
+        "requires_target_sector",
         "object_is_actor",
     ]
 )
@@ -105,6 +108,7 @@ class Entry:
     sense_by_arguments: bool = False
     excludes_if_lemma: dict[str, frozenset[str]] = field(default_factory=dict)
     excludes: frozenset[str] = frozenset()
+    requires_target_sector: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +269,7 @@ def _entry(
         participle_of=_fset(e.get("participle_of")),
         target_from_subject=bool(e.get("target_from_subject")),
         requires_subject_sector=frozenset(e.get("requires_subject_sector") or []),
+        requires_target_sector=frozenset(e.get("requires_target_sector") or []),
         object_is_actor=bool(e.get("object_is_actor")),
         mode_cues=cues,
         yields_to=yields,

@@ -273,6 +273,10 @@ class TriggerRules(ArgumentRules, ModalityRules):
             return False  # "human rights groups expressed concern": a statement to no one, by no one placeable
         if e.requires_target and args.target is None:
             return False
+        if e.requires_target_sector and (
+            args.target is None or acting_sector(args.target.actor) not in e.requires_target_sector
+        ):
+            return False
         if e.object_is_actor and any(  # a clitic ("se enfrentaron", "lo visitó") is no thing object,
             # nor one the personal "a" marks as someone ("detuvieron a tres hombres")
             self.dep(c) in self.syn.obj | {"obj", "dobj"}
