@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,24 +92,48 @@ def test_network_is_cached_per_query(client: TestClient) -> None:
     assert reader.network(params.net_query("2025-01-02", None, None, None, None, None, None), with_blocs=False) is not first
 
 
-def test_network_page_starts_its_first_map_while_the_browser_loads(client: TestClient) -> None:
-    """The page's URL names the map network-first.js will ask for: the server starts it as it sends
-    the HTML, so the page's own request finds it cached (the same key as the form's query)."""
+def test_network_page_carries_its_first_map(client: TestClient) -> None:
+    """The page's URL names the map the form will ask for: the server draws it into the HTML (an SVG
+    of every node and edge, as cytoscape will) with its JSON, the same as /api/network's, and caches
+    it under the form's query."""
     reader = client.app.state.reader  # type: ignore[attr-defined]
-    page = client.get("/", params={"from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "max_edges": "300"})
-    assert page.status_code == 200
-    reader._pending.result(timeout=30)
+    query = {"from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "max_edges": "300"}
+    page = client.get("/", params=query)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     form = params.net_query("2024-07-01", "2025-03-31", "verbal-cooperation", None, "country", 1, 300)  # what the form sends
     assert form in reader._networks
-    got = client.get("/api/network", params={"blocs": "false", "from": "2024-07-01", "to": "2025-03-31", "quad": "verbal-cooperation", "level": "country", "min_clusters": "1", "max_edges": "300"})
-    assert got.json()["edges"] == reader._networks[form]["edges"]
-    assert got.headers["server-timing"].startswith("network;dur=")  # the server's share of the page's fetch
+    api = client.get("/api/network", params={**query, "blocs": "false", "level": "country", "min_clusters": "1"})
+    net = api.json()
+    assert api.headers["server-timing"].startswith("network;dur=")  # the server's share of the page's fetch
+    html = page.text
+    assert 'data-map="server"' in html
+    svg = html[html.index('<svg id="map-svg"') : html.index("</svg>", html.index('<svg id="map-svg"'))]
+    assert svg.count("<circle ") == len(net["nodes"]) and svg.count("<line ") == len(net["edges"]) > 0
+    for n in net["nodes"][:3]:
+        assert f'<circle cx="{n["x"]}" cy="{n["y"]}" r="{n["size"] / 2:g}" fill="{n["colour"]}"/>' in svg
+    x, y, w, h = net["box"]
+    assert f'viewBox="{x} {y} {w} {h}"' in svg
+    data = html[html.index('id="map-data">') + len('id="map-data">') : html.index("</script>", html.index('id="map-data">'))]
+    assert json.loads(data) == net
     before = len(reader._networks)
     for bad in ({"from": "2024-13-01"}, {"max_edges": "many"}, {"quad": "nonsense"}, {"type": "AID,ASSAULT"}):
-        assert client.get("/", params=bad).status_code == 200  # the page loads; its own request says what is wrong
-        if reader._pending is not None:
-            reader._pending.result(timeout=30)
+        got = client.get("/", params=bad)
+        assert got.status_code == 200  # the page loads; its own request says what is wrong
+        assert "map-svg" not in got.text and 'data-map="server"' not in got.text
     assert len(reader._networks) == before
+
+
+def test_map_svg_escapes_and_frames_every_node() -> None:
+    nodes = [
+        {"id": "A<B", "x": 0.0, "y": 0.0, "size": 20.0, "colour": "#9e9e9e"},
+        {"id": "IGO NATO", "x": 1000.0, "y": 500.0, "size": 60.0, "colour": "#9e9e9e"},
+    ]
+    edges = [{"source": "A<B", "target": "IGO NATO", "colour": "#2166ac", "width": 3.0}] * 3
+    svg = layout.network_svg({"nodes": nodes, "edges": edges}, most=2)
+    assert "A&lt;B" in svg and "A<B" not in svg and svg.count("<line ") == 2
+    x, y, w, h = layout.svg_box(nodes)
+    assert (x, y) == (-10 - layout.SVG_PAD, -10 - layout.SVG_PAD) and (x + w, y + h) == (1030 + layout.SVG_PAD, 530 + layout.SVG_PAD)
+    assert layout.network_svg({"nodes": [], "edges": []}).count("<circle") == 0
 
 
 def test_dyad_has_series_shifts_and_clusters(client: TestClient) -> None:

@@ -181,3 +181,28 @@ def test_events_table_filters_with_htmx(guarded: Any, server: str) -> None:
     types = guarded.locator("#events-table table tr td:nth-child(2)").all_inner_texts()
     assert types and set(types) == {"ASSAULT"}
     assert "format=csv" in guarded.get_attribute("a.dl >> nth=0", "href")
+
+
+def test_the_server_drawn_map_shows_before_any_script_and_cytoscape_takes_it_over(browser: Any, server: str, guarded: Any) -> None:
+    """The home page's HTML carries the map (an SVG of every actor and edge): with JavaScript off the
+    browser still shows it; with it on, cytoscape replaces it at the same place and scale."""
+    quiet = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    try:
+        bare = quiet.new_page()
+        bare.goto(server + "/")
+        svg = bare.locator("#map-svg")
+        assert svg.is_visible()
+        nodes = bare.locator("#map-svg circle").count()
+        assert nodes > 5 and bare.locator("#map-svg line").count() > 5
+        assert "RUS" in bare.locator("#map-svg text").all_text_contents()
+        rus = bare.locator("#map-svg g[data-id=RUS] circle").bounding_box()
+        on_svg = (rus["x"] + rus["width"] / 2, rus["y"] + rus["height"] / 2)
+    finally:
+        quiet.close()
+    open_network(guarded, server + "/")
+    assert guarded.locator("#map-svg").count() == 0  # handed over
+    assert guarded.evaluate("window.alianzaNetwork.nodes().length") == nodes
+    box = guarded.locator("#cy").bounding_box()
+    pos = guarded.evaluate("window.alianzaNetwork.getElementById('RUS').renderedPosition()")
+    assert abs(box["x"] + pos["x"] - on_svg[0]) < 1.5 and abs(box["y"] + pos["y"] - on_svg[1]) < 1.5
+    assert int(guarded.get_attribute("#cy", "data-map-frame-ms") or 0) > 0  # the page's clock of the first map

@@ -9,12 +9,10 @@ only SQL text built from input is the closed sets checked in `params.py` (levels
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import threading
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -89,11 +87,8 @@ class Reader:
         self._blocs: dict[tuple[Period, str], dict[str, int]] = {}
         self._actors: dict[str, frozenset[str]] = {}
         self._meta: dict[str, Any] | None = None
-        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alianza-ahead")
-        self._pending: Future[Any] | None = None
 
     def close(self) -> None:
-        self._ahead.shutdown(wait=True, cancel_futures=True)
         with self.lock:
             self.api.close()
 
@@ -249,19 +244,6 @@ class Reader:
         colours = self.bloc_colours(q.period, q.level)
         nodes = [{**n, **colours.get(n["id"], {})} for n in out["nodes"]]
         return {**out, "nodes": nodes}
-
-    def network_ahead(self, q: NetQuery) -> None:
-        """Start `network(q, with_blocs=False)` in the background: the network page calls this as
-        it sends its HTML, so the map is computed while the browser loads the scripts and asks for it
-        (its request then finds the answer cached, or waits under the lock for this one). One at a
-        time: while one runs, another is not queued (the page's own request computes it)."""
-        if q in self._networks or (self._pending is not None and not self._pending.done()):
-            return
-        self._pending = self._ahead.submit(self._network_quietly, q)
-
-    def _network_quietly(self, q: NetQuery) -> None:
-        with contextlib.suppress(Exception):  # only a head start: the page's own request reports any error
-            self.network(q, with_blocs=False)
 
     def bloc_colours(self, period: Period, level: str) -> dict[str, dict[str, Any]]:
         return {a: {"bloc": b, "colour": layout.bloc_colour(b)} for a, b in self.blocs(period, level).items()}

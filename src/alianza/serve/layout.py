@@ -8,6 +8,7 @@ layout takes over a minute at 2,000 nodes, while drawing given positions takes a
 from __future__ import annotations
 
 import math
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -157,7 +158,55 @@ def network_payload(
                 "width": edge_width(int(e["clusters"])),
             }
         )
-    return {"nodes": nodes, "edges": out_edges, "legend": legend()}
+    return {"nodes": nodes, "edges": out_edges, "legend": legend(), "box": svg_box(nodes)}
+
+
+# The network page's first frame, drawn by the browser from the HTML before any script has run:
+# the same marks as network.js asks cytoscape for (node size and colour, edge colour and width,
+# haystack edges from centre to centre at 0.85 opacity, labels of 11 units outlined in white),
+# in the same model coordinates; network.js sets cytoscape's viewport to this viewBox, so the
+# canvas takes over the picture without a jump.
+SVG_EDGES = 2000  # the busiest edges drawn in the SVG (the whole default map); cytoscape adds any others
+SVG_PAD = 40.0  # model units around the nodes (half a label's width)
+LABEL_FONT = "Helvetica Neue, Helvetica, sans-serif"  # cytoscape's default font-family
+
+
+def svg_box(nodes: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """The viewBox (x, y, width, height) around every node's circle, padded."""
+    if not nodes:
+        return (0.0, 0.0, EXTENT, EXTENT)
+    x0 = min(n["x"] - n["size"] / 2 for n in nodes) - SVG_PAD
+    y0 = min(n["y"] - n["size"] / 2 for n in nodes) - SVG_PAD
+    x1 = max(n["x"] + n["size"] / 2 for n in nodes) + SVG_PAD
+    y1 = max(n["y"] + n["size"] / 2 for n in nodes) + SVG_PAD
+    return (round(x0, 1), round(y0, 1), round(x1 - x0, 1), round(y1 - y0, 1))
+
+
+def network_svg(payload: dict[str, Any], most: int = SVG_EDGES) -> str:
+    """The map of `network_payload` as one inline SVG: the `most` busiest edges (the payload lists
+    them busiest first) under every node, each node's label over its circle, in cytoscape's order."""
+    nodes, edges = payload["nodes"], payload["edges"][:most]
+    at = {n["id"]: (n["x"], n["y"]) for n in nodes}
+    x, y, w, h = svg_box(nodes)
+    parts = [
+        f'<svg id="map-svg" class="map-svg" viewBox="{x} {y} {w} {h}" preserveAspectRatio="xMidYMid meet" '
+        f'role="img" aria-label="{len(nodes)} actors and {len(edges)} edges" data-nodes="{len(nodes)}" data-edges="{len(edges)}">'
+        '<g class="edges" stroke-opacity="0.85">'
+    ]
+    for e in edges:
+        (x1, y1), (x2, y2) = at[e["source"]], at[e["target"]]
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{e["colour"]}" stroke-width="{e["width"]}"/>')
+    parts.append(
+        f'</g><g class="nodes" font-size="11" font-family="{LABEL_FONT}" text-anchor="middle" dominant-baseline="central">'
+    )
+    for n in nodes:
+        label = escape(str(n["id"]))
+        parts.append(
+            f'<g data-id="{label}"><circle cx="{n["x"]}" cy="{n["y"]}" r="{n["size"] / 2:g}" fill="{n["colour"]}"/>'
+            f'<text x="{n["x"]}" y="{n["y"]}">{label}</text></g>'
+        )
+    parts.append("</g></svg>")
+    return "".join(parts)
 
 
 def _find(text: str, needle: str | None, taken: list[tuple[int, int]]) -> tuple[int, int] | None:

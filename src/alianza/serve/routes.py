@@ -6,18 +6,20 @@ Every parameter is read as text or a number here and checked in `params.py`.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from starlette.background import BackgroundTask
 
 from ..aggregate.config import QUADS
-from . import charts, params, search
+from . import charts, layout, params, search
 from .data import Reader
 from .layout import legend
 
@@ -26,6 +28,8 @@ From = Annotated[str | None, Query(alias="from", description="First day, YYYY-MM
 To = Annotated[str | None, Query(alias="to", description="Last day, YYYY-MM-DD (inclusive).")]
 Level = Annotated[str | None, Query(description="country, or sector (country + sector codes).")]
 Int = Annotated[int | None, Query()]
+MAP_MARK = "<!--alianza:first-map-->"  # where network.html's first map goes (streamed)
+EMBED_EDGES = 5000  # a bigger first network is fetched by network.js (from the cache) rather than inlined
 
 
 def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
@@ -132,11 +136,23 @@ def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
 
     # -- pages ---------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(request: Request) -> HTMLResponse:
+    def network_page(request: Request) -> Response:
+        """The page in two parts: its head and filters at once (the browser fetches the styles and
+        scripts meanwhile), then, once computed, the first map as an SVG the browser paints before
+        any script runs, with its data for network.js (no second request)."""
         first = _page_query(request)
-        if first is not None:
-            reader.network_ahead(first)
-        return page(request, "network.html", meta=reader.meta(), quads=QUADS, types=params.plover_types(), legend=legend())
+        ctx = {"meta": reader.meta(), "quads": QUADS, "types": params.plover_types(), "legend": legend()}
+        if first is None:  # a value the form would not take: the page's own request says what is wrong
+            return page(request, "network.html", **ctx, server_map=False, map_mark="")
+        html = templates.get_template("network.html").render(request=request, **ctx, server_map=True, map_mark=MAP_MARK)
+        head, tail = html.split(MAP_MARK, 1)
+
+        def parts() -> Iterator[str]:
+            yield head
+            yield _first_map(reader, templates, first)
+            yield tail
+
+        return StreamingResponse(parts(), media_type="text/html; charset=utf-8")
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(
@@ -191,6 +207,21 @@ def register(app: FastAPI, reader: Reader, templates: Jinja2Templates) -> None:
         lv = params.level(level)
         hits = search.search(q[:100], reader.actors(lv), lv) if q.strip() else []
         return page(request, "search_hits.html", hits=hits, q=q, level=lv)
+
+
+def _first_map(reader: Reader, templates: Jinja2Templates, q: params.NetQuery) -> str:
+    """The first map's markup (templates/_map.html): the SVG of `layout.network_svg` and, up to
+    EMBED_EDGES, the network's JSON as `/api/network?blocs=false` returns it. Empty when the network
+    fails: network.js then asks `/api/network`, whose answer says what went wrong."""
+    try:
+        net = reader.network(q, with_blocs=False)
+    except Exception:  # noqa: BLE001 (the page's own request reports it)
+        return ""
+    data = None
+    if len(net["edges"]) <= EMBED_EDGES:
+        # inside <script>: no "</script>" or "<!--" can end it early
+        data = json.dumps(net, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return templates.get_template("_map.html").render(svg=layout.network_svg(net), data=data)
 
 
 def _json(content: dict[str, Any]) -> JSONResponse:

@@ -1,7 +1,8 @@
-// The network page's first request, started as soon as the filter form is parsed: a plain
-// script right after the form, so /api/network is on its way while cytoscape (the biggest asset)
-// still downloads and parses, instead of after every deferred script has run. network.js takes
-// the answer when its first query is the same, and reads the form with the same two functions.
+// The filter form's reading, shared with network.js, run as soon as the form is parsed. When the
+// server streams the first map into the page (the form's data-map="server": an SVG and its data,
+// routes.network_page), nothing is fetched; otherwise the first /api/network request starts here,
+// a plain script right after the form, so it is on its way while cytoscape (the biggest asset)
+// still downloads and parses. network.js takes the answer when its first query is the same.
 (function () {
   "use strict";
   const FIELDS = ["from", "to", "type", "level", "min_clusters", "max_edges"];
@@ -31,6 +32,10 @@
 
   const form = document.getElementById("filters");
   fromUrl(form);
+  if (form.dataset.map === "server") {
+    window.alianzaNetwork = { query, fromUrl, first: null };
+    return;
+  }
   const url = "/api/network?blocs=false&" + query(form).toString();
   const started = performance.now();
   const answer = fetch(url).then((res) => res.json().then((data) => ({ res, data })));

@@ -19,6 +19,7 @@
   const parse = (s) => (s ? new Date(s + "T00:00:00Z") : null);
 
   const shared = window.alianzaNetwork; // network-first.js: the form's reading, the first request
+  let embedded = document.getElementById("map-data"); // the first network, in the page when the server drew it
   const query = () => shared.query(form);
   const fromUrl = () => shared.fromUrl(form);
 
@@ -93,7 +94,7 @@
     ];
     if (cy) cy.destroy();
     cy = cytoscape({
-      container: box, elements: els, style: style, layout: { name: "preset", fit: true, padding: 30 },
+      container: box, elements: els, style: style, layout: { name: "preset", fit: !data.box, padding: 30 }, ...viewport(data.box),
       wheelSensitivity: 0.3, hideEdgesOnViewport: data.edges.length > 3000, textureOnViewport: data.edges.length > 3000, pixelRatio: 1,
     });
     window.alianzaNetwork = cy; // for the browser tests and the console
@@ -119,6 +120,22 @@
     cy.on("mouseout", "edge", (ev) => { ev.target.removeClass("hover"); status.textContent = status.dataset.summary || ""; });
   }
 
+  // The server's frame of the map (layout.svg_box: every node, padded, in model units), centred in
+  // the box as the SVG's viewBox is (preserveAspectRatio meet): the canvas takes over the server's
+  // first map at the same place and scale.
+  function viewport(frame) {
+    if (!frame) return {};
+    const [x, y, w, h] = frame;
+    const W = box.clientWidth, H = box.clientHeight;
+    const zoom = Math.min(W / w, H / h);
+    return { zoom, pan: { x: (W - w * zoom) / 2 - x * zoom, y: (H - h * zoom) / 2 - y * zoom } };
+  }
+
+  // The task after the next frame: what is in the document by then is on screen.
+  function nextFrame() {
+    return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  }
+
   // Cytoscape draws on the next animation frame, after cytoscape() returns: the map is drawn when
   // its first "render" has fired (or after a second, should the page be hidden and frames stop).
   function painted(graph) {
@@ -138,8 +155,12 @@
     const url = "/api/network?blocs=false&" + p.toString();
     const early = shared.first;
     shared.first = null; // used once: later loads ask again
+    const served = embedded; // the server's first map and its data (templates/_map.html), once
+    embedded = null;
     const t0 = early && early.url === url ? early.started : performance.now();
-    const { res, data } = await (early && early.url === url ? early.answer : fetch(url).then((r) => r.json().then((d) => ({ res: r, data: d }))));
+    const { res, data } = served
+      ? { res: { ok: true }, data: JSON.parse(served.textContent) }
+      : await (early && early.url === url ? early.answer : fetch(url).then((r) => r.json().then((d) => ({ res: r, data: d }))));
     if (mine !== seq) return; // a newer request is on its way
     const t1 = performance.now();
     if (!res.ok) {
@@ -147,12 +168,16 @@
       box.dataset.ready = "error";
       return;
     }
+    const svg = document.getElementById("map-svg");
+    if (svg && served) await nextFrame(); // the server's map on screen before cytoscape holds the thread
     const els = elements(data);
-    const cut1 = data.nodes.length + FIRST_EDGES;
+    // Over the server's map, the canvas draws every edge at once and replaces the SVG when drawn.
+    const cut1 = svg ? els.length : data.nodes.length + FIRST_EDGES;
     draw(data, els.slice(0, cut1));
     box.dataset.painted = await painted(cy);
+    if (svg) svg.remove();
     if (mine !== seq) return;
-    box.dataset.firstPaintMs = String(Math.round(performance.now())); // actors and the busiest edges on screen, since navigation
+    box.dataset.firstPaintMs = String(Math.round(performance.now())); // cytoscape's first frame (actors and the busiest edges), since navigation
     if (els.length > cut1) {
       cy.add(els.slice(cut1));
       await painted(cy);
