@@ -78,3 +78,18 @@ def test_a_modal_in_a_time_clause_does_not_make_the_main_act_hypothetical(res: R
 def test_abstaining_from_an_act_negates_it(res: Resources) -> None:
     found = events("Los sindicalistas rusos se abstuvieron de criticar al presidente.", "es", res)
     assert all(e["status"] == "negated" for e in found if e["type"] == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Estudiantes y policías se enfrentaron en el centro de Santiago.", "EDU", "COP"),
+        ("Campesinos y soldados se enfrentaron el lunes cerca de Mandalay.", "AGR", "MIL"),
+        ("Mineros y policías se enfrentaron en las afueras de Johannesburgo.", "LAB", "COP"),
+    ],
+)
+def test_a_reciprocal_verb_with_a_coordinated_subject_names_both_sides(
+    res: Resources, text: str, source: str, target: str
+) -> None:
+    found = [e for e in events(text, "es", res) if e["type"] == "ASSAULT"]
+    assert [(e["source"]["sector"], e["target"]["sector"]) for e in found] == [(source, target)]
