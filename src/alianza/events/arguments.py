@@ -191,6 +191,10 @@ class ArgumentRules(ParsedSentence):
                     own = next((x for x in self.doc if self.sent.start + x.idx == source.start), None)
                     if own is not None:
                         target = self.conj_actor(own)
+        if target is None and e.requires_target and src_tok is not None and self.reciprocal(v):
+            # "estudiantes y policías se enfrentaron", "Rusia y China se reunieron": a reciprocal
+            # verb's coordinated subject names both sides, each the other's
+            target = self.conj_actor(src_tok)
         if source is not None and source.group and len(source.group) > 1 and target is not None:
             source = ActorMention(source.group[0], source.start, source.end, source.text, source.how)
         if (
@@ -203,6 +207,11 @@ class ArgumentRules(ParsedSentence):
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
+
+    def reciprocal(self, v: Token) -> bool:
+        """Does the verb carry a reciprocal clitic ("se enfrentaron", "se reunieron")?"""
+        clitics = self.syn.sets.get("reciprocal_clitics", frozenset())
+        return any(c.pos_ == "PRON" and fold(c.text) in clitics for c in v.children)
 
     def other_subject(self, v: Token, src_tok: Token, source: ActorMention | None) -> ActorMention | None:
         """ "La RDC et le Rwanda ont signé": the parser may hang both sides of a coordinated

@@ -69,7 +69,12 @@ class ModalityRules(DetailRules):
                 if any(a.i in up for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
                     return "claimed", self.claimer_after(tok), None
         mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
-        if "Cnd" in mood or words & syn.modal_verbs or words & syn.hypothetical_words:
+        # a modal is an auxiliary or the head of the act, not the verb of a clause of its own hung on it:
+        # "Cuando intentó detener el vehículo, el policía fue atacado" was attacked
+        own = {self.lem(c) for c in near if self.dep(c) not in syn.clause_deps} | {
+            fold(c.text) for c in near if self.dep(c) not in syn.clause_deps
+        }
+        if "Cnd" in mood or own & syn.modal_verbs or words & syn.hypothetical_words:
             return "hypothetical", None, None
         if any(self.lem(a) in syn.modal_verbs for a in anc[:1]):
             return "hypothetical", None, None
@@ -104,6 +109,18 @@ class ModalityRules(DetailRules):
         if announced and type_name in INTENT_TYPES:
             # a cooperative step announced on a condition ("will withdraw unless ...") is a threat
             return "THREATEN" if self.conditional(t) and type_name == "RETREAT" else "AGREE"
+        if (
+            announced
+            and type_name == "PROTEST"
+            and e.pos == "verb"
+            and source is not None
+            and not self.conditional(t, ("advcl", "ccomp"))
+            and not self.announced_by_self(t, source)
+        ):
+            # "los maestros marcharán el lunes hasta el Congreso": a protest the news says is coming is
+            # planned; the actor's own warning ("said they would blockade Paris", "marcharán si el
+            # gobierno no paga") is a threat (CAMEO 1312, PLOVER THREATEN restrict)
+            return None
         if announced and not flipped and type_name in THREAT_TYPES:
             return "THREATEN"
         return None
