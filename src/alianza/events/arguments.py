@@ -513,9 +513,25 @@ class ArgumentRules(ParsedSentence):
                 # "demanded that North Korea abandon ...": a finite complement's own subject is the addressee
                 order = subjs + objs if self.dep(c) in ("ccomp", "acl") and subjs else objs + subjs
                 for g in order:
-                    a = self.actor_in(g)
+                    a = self.act_target(g) or self.actor_in(g)
                     if a is not None and (source is None or a.actor != source.actor):
                         return a
+        return None
+
+    def act_target(self, g: Token) -> ActorMention | None:
+        """ "threatened to reimpose United Nations sanctions on Iran", "vowed to lift US tariffs on
+        Chinese goods": an object noun that names no actor itself says whom the act falls on after an
+        `act_target_cases` preposition; the actor modifying the noun is who imposes it, not its target."""
+        cases = self.syn.sets.get("act_target_cases", frozenset())
+        if not cases or g.pos_ not in NOUN_POS or g.i in self.tok_mention:
+            return None
+        for c in g.children:
+            if self.dep(c) == "prep" and self.lem(c) in cases:
+                for x in c.children:
+                    if (a := self.actor_in(x)) is not None and a.how != "place":
+                        return a
+            elif self.case_of(c) in cases and (a := self.actor_in(c)) is not None and a.how != "place":
+                return a
         return None
 
     def condition_subject(self, t: Token, source: ActorMention) -> ActorMention | None:

@@ -69,7 +69,10 @@ class ModalityRules(DetailRules):
                 if any(a.i in up for a in [t, v, *anc]) or abs(tok.i - t.i) <= 6:
                     return "claimed", self.claimer_after(tok), None
         mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
-        if "Cnd" in mood or words & syn.modal_verbs or words & syn.hypothetical_words:
+        # a verb heading a clause of its own is that clause's modality: "arrested 23 people after
+        # demonstrators tried to march", "fired two missiles, and Pyongyang threatened to respond"
+        own = words - {self.lem(c) for c in near if self.dep(c) in syn.clause_deps | {"conj"} and c.pos_ == "VERB"}
+        if "Cnd" in mood or own & syn.modal_verbs or words & syn.hypothetical_words:
             return "hypothetical", None, None
         if any(self.lem(a) in syn.modal_verbs for a in anc[:1]):
             return "hypothetical", None, None
