@@ -47,3 +47,22 @@ def test_the_modality_of_a_clause_of_its_own_stays_there(res: Resources) -> None
     # a modal on the event's own verb still makes it hypothetical
     got = _coded(res, "Analysts said Russia could attack Moldova.")
     assert all(st != "occurred" for t, _s, _g, st in got if t == "ASSAULT"), got
+
+
+def test_the_partner_of_a_symmetric_act_is_the_coordinated_subject(res: Resources) -> None:
+    got = _sides(_coded(res, "Japan and South Korea agreed on Monday to resume visits by their defence ministers."))
+    assert ("AGREE", "JPN", "KOR") in got, got
+    got = _sides(_coded(res, "Serbia and Kosovo agreed to let their police patrol the border jointly."))
+    assert ("AGREE", "SRB", "XKX") in got, got
+    # a party of the act agreed on, not of the subject's own country, stays the target
+    got = _sides(_coded(res, "The Sudanese government agreed to hold talks with the rebels."))
+    assert any(t == "AGREE" and g is not None and g.endswith("REB") for t, _s, g in got), got
+
+
+def test_where_words_are_said_or_a_meeting_held_is_no_target(res: Resources) -> None:
+    got = _sides(_coded(res, "The announcement came after a meeting of defence ministers in Brussels."))
+    assert all(g != "IGO EU" for _t, _s, g in got), got
+    got = _sides(
+        _coded(res, "Japan's government said it would lodge a protest through diplomatic channels in Beijing.")
+    )
+    assert all(g is None or not g.startswith("CHN") for _t, _s, g in got), got

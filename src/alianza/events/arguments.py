@@ -164,6 +164,17 @@ class ArgumentRules(ParsedSentence):
                 source = subj
         if target is None and source is not None and e.target and not passive and not e.target_from_subject:
             target = self.complement_target(t, v, source)
+            if (
+                target is not None
+                and self.ont[e.type].symmetric
+                and target.actor.country in (None, source.actor.country)
+                and src_tok is not None
+                and self.dep(src_tok) in self.syn.subj
+                and (partner := self.conj_actor(src_tok)) is not None
+            ):
+                # "Japan and South Korea agreed to resume visits by their ministers": the partner of a
+                # symmetric act is the coordinated subject, not the subject's own people in the act
+                target = partner
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
         if target is None and src_tok is not None and self.case_of(src_tok) in self.syn.between_cases:
@@ -199,7 +210,7 @@ class ArgumentRules(ParsedSentence):
             and e.target
             and not (passive or e.target_from_subject or e.requires_target)
         ):
-            target = self.deep_target(t, v, source)
+            target = self.deep_target(t, v, source, verbal=self.ont[e.type].quad.startswith("verbal"))
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
@@ -464,7 +475,7 @@ class ArgumentRules(ParsedSentence):
                                 return self.tok_mention[n.i], n
         return None, None
 
-    def deep_target(self, t: Token, v: Token, source: ActorMention) -> ActorMention | None:
+    def deep_target(self, t: Token, v: Token, source: ActorMention, verbal: bool = False) -> ActorMention | None:
         """Last resort: the nearest placed actor down the trigger's own phrase, other than the
         source ("suspended part of a military aid program for Bosnia", "speeded up the withdrawal of
         forces from Panama", "blew up power lines leading into Kabul"). Subjects, adverbial clauses
@@ -484,6 +495,9 @@ class ArgumentRules(ParsedSentence):
                     and m.start != source.start
                     and identified(m)
                     and m.actor.country != source.actor.country
+                    # "a meeting of defence ministers in Brussels", "lodge a protest through channels
+                    # in Beijing": where words are said or a meeting held is no one they address
+                    and not (verbal and m.how != "gazetteer" and self.case_of(c) in self.syn.locative_cases)
                 ):
                     return m
             frontier = nxt
