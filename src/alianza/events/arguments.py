@@ -164,6 +164,17 @@ class ArgumentRules(ParsedSentence):
                 source = subj
         if target is None and source is not None and e.target and not passive and not e.target_from_subject:
             target = self.complement_target(t, v, source)
+            if (
+                target is not None
+                and self.ont[e.type].symmetric
+                and target.actor.country in (None, source.actor.country)
+                and src_tok is not None
+                and self.dep(src_tok) in self.syn.subj
+                and (partner := self.conj_actor(src_tok)) is not None
+            ):
+                # "Japan and South Korea agreed to resume visits by their ministers": the partner of a
+                # symmetric act is the coordinated subject, not the subject's own people in the act
+                target = partner
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
         if target is None and src_tok is not None and self.case_of(src_tok) in self.syn.between_cases:
@@ -203,7 +214,7 @@ class ArgumentRules(ParsedSentence):
             and e.target
             and not (passive or e.target_from_subject or e.requires_target)
         ):
-            target = self.deep_target(t, v, source)
+            target = self.deep_target(t, v, source, verbal=self.ont[e.type].quad.startswith("verbal"))
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
@@ -473,7 +484,7 @@ class ArgumentRules(ParsedSentence):
                                 return self.tok_mention[n.i], n
         return None, None
 
-    def deep_target(self, t: Token, v: Token, source: ActorMention) -> ActorMention | None:
+    def deep_target(self, t: Token, v: Token, source: ActorMention, verbal: bool = False) -> ActorMention | None:
         """Last resort: the nearest placed actor down the trigger's own phrase, other than the
         source ("suspended part of a military aid program for Bosnia", "speeded up the withdrawal of
         forces from Panama", "blew up power lines leading into Kabul"). Subjects, adverbial clauses
@@ -493,6 +504,9 @@ class ArgumentRules(ParsedSentence):
                     and m.start != source.start
                     and identified(m)
                     and m.actor.country != source.actor.country
+                    # "a meeting of defence ministers in Brussels", "lodge a protest through channels
+                    # in Beijing": where words are said or a meeting held is no one they address
+                    and not (verbal and m.how != "gazetteer" and self.case_of(c) in self.syn.locative_cases)
                 ):
                     return m
             frontier = nxt
@@ -522,9 +536,25 @@ class ArgumentRules(ParsedSentence):
                 # "demanded that North Korea abandon ...": a finite complement's own subject is the addressee
                 order = subjs + objs if self.dep(c) in ("ccomp", "acl") and subjs else objs + subjs
                 for g in order:
-                    a = self.actor_in(g)
+                    a = self.act_target(g) or self.actor_in(g)
                     if a is not None and (source is None or a.actor != source.actor):
                         return a
+        return None
+
+    def act_target(self, g: Token) -> ActorMention | None:
+        """ "threatened to reimpose United Nations sanctions on Iran", "vowed to lift US tariffs on
+        Chinese goods": an object noun that names no actor itself says whom the act falls on after an
+        `act_target_cases` preposition; the actor modifying the noun is who imposes it, not its target."""
+        cases = self.syn.sets.get("act_target_cases", frozenset())
+        if not cases or g.pos_ not in NOUN_POS or g.i in self.tok_mention:
+            return None
+        for c in g.children:
+            if self.dep(c) == "prep" and self.lem(c) in cases:
+                for x in c.children:
+                    if (a := self.actor_in(x)) is not None and a.how != "place":
+                        return a
+            elif self.case_of(c) in cases and (a := self.actor_in(c)) is not None and a.how != "place":
+                return a
         return None
 
     def condition_subject(self, t: Token, source: ActorMention) -> ActorMention | None:

@@ -70,10 +70,10 @@ class ModalityRules(DetailRules):
                     return "claimed", self.claimer_after(tok), None
         mood = set(t.morph.get("Mood")) | set(v.morph.get("Mood"))
         # a modal is an auxiliary or the head of the act, not the verb of a clause of its own hung on it:
-        # "Cuando intentó detener el vehículo, el policía fue atacado" was attacked
-        own = {self.lem(c) for c in near if self.dep(c) not in syn.clause_deps} | {
-            fold(c.text) for c in near if self.dep(c) not in syn.clause_deps
-        }
+        # "Cuando intentó detener el vehículo, el policía fue atacado" was attacked; "arrested 23 people
+        # after demonstrators tried to march", "fired two missiles, and Pyongyang threatened to respond"
+        mine = [c for c in near if not (self.dep(c) in syn.clause_deps or (self.dep(c) == "conj" and c.pos_ == "VERB"))]
+        own = {self.lem(c) for c in mine} | {fold(c.text) for c in mine}
         if "Cnd" in mood or own & syn.modal_verbs or words & syn.hypothetical_words:
             return "hypothetical", None, None
         if any(self.lem(a) in syn.modal_verbs for a in anc[:1]):

@@ -168,6 +168,7 @@ SYNTAX_OPTIONAL = (
     "joining_cases",  # events/arguments.py: the preposition of the protest joined ("en", "a", "in")
     "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen
     "reciprocal_clitics",  # events/arguments.py: "estudiantes y policías se enfrentaron": each other
+    "act_target_cases",  # events/arguments.py: "to reimpose UN sanctions on Iran": whom an intended act falls on
 )
 # The `syntax` keys that are not word lists, with the type each must have.
 # verb_homographs (nlp/repair.py): present-tense verb forms that are also nouns ("demanda", "amenaza")

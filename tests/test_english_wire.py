@@ -1,0 +1,68 @@
+"""English wire news (issue 13): classes of error read on English pages, each a general rule tested
+on sentences of our own (several regions), never on gold sentences."""
+
+from __future__ import annotations
+
+import alianza
+from alianza.pipeline import Resources
+
+
+def _coded(res: Resources, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    coded = alianza.code_text(text, lang="en", published="2025-06-30", clean=False, resources=res)
+    return [
+        (e.type, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.status)
+        for e in coded.events
+    ]
+
+
+def _sides(got: list[tuple[str, str | None, str | None, str]]) -> list[tuple[str, str | None, str | None]]:
+    return [(t, s, g) for t, s, g, _st in got]
+
+
+def test_an_intended_act_on_someone_targets_them_not_who_imposes_it(res: Resources) -> None:
+    got = _sides(
+        _coded(res, "France and Germany threatened to reimpose United Nations sanctions on Iran if talks fail.")
+    )
+    assert ("THREATEN", "FRA", "IRN") in got and ("THREATEN", "DEU", "IRN") in got, got
+    got = _sides(_coded(res, "The African Union warned it would impose AU sanctions against Mali's junta."))
+    assert all(g != "IGO AU" for _t, _s, g in got), got
+
+
+def test_the_toll_an_attack_leaves_is_no_withdrawal(res: Resources) -> None:
+    got = _coded(res, "Colombian troops clashed with rebels in Cauca on Saturday, leaving three soldiers dead.")
+    assert got and all(t != "RETREAT" for t, *_ in got), got
+    got = _coded(res, "An ambush in northern Burkina Faso left a dozen soldiers wounded, the army said.")
+    assert all(t != "RETREAT" for t, *_ in got), got
+    # troops that leave a country still withdraw
+    assert any(t == "RETREAT" for t, *_ in _coded(res, "Rwanda withdrew its troops from eastern Congo."))
+
+
+def test_the_modality_of_a_clause_of_its_own_stays_there(res: Resources) -> None:
+    got = _coded(
+        res, "Thai police arrested 23 people in Bangkok on Tuesday after demonstrators tried to march on parliament."
+    )
+    assert any(t == "COERCE" and st == "occurred" for t, _s, _g, st in got), got
+    got = _coded(res, "North Korea fired two ballistic missiles into the sea, and Pyongyang threatened to respond.")
+    assert any(t == "MOBILIZE" and st == "occurred" for t, _s, _g, st in got), got
+    # a modal on the event's own verb still makes it hypothetical
+    got = _coded(res, "Analysts said Russia could attack Moldova.")
+    assert all(st != "occurred" for t, _s, _g, st in got if t == "ASSAULT"), got
+
+
+def test_the_partner_of_a_symmetric_act_is_the_coordinated_subject(res: Resources) -> None:
+    got = _sides(_coded(res, "Japan and South Korea agreed on Monday to resume visits by their defence ministers."))
+    assert ("AGREE", "JPN", "KOR") in got, got
+    got = _sides(_coded(res, "Serbia and Kosovo agreed to let their police patrol the border jointly."))
+    assert ("AGREE", "SRB", "XKX") in got, got
+    # a party of the act agreed on, not of the subject's own country, stays the target
+    got = _sides(_coded(res, "The Sudanese government agreed to hold talks with the rebels."))
+    assert any(t == "AGREE" and g is not None and g.endswith("REB") for t, _s, g in got), got
+
+
+def test_where_words_are_said_or_a_meeting_held_is_no_target(res: Resources) -> None:
+    got = _sides(_coded(res, "The announcement came after a meeting of defence ministers in Brussels."))
+    assert all(g != "IGO EU" for _t, _s, g in got), got
+    got = _sides(
+        _coded(res, "Japan's government said it would lodge a protest through diplomatic channels in Beijing.")
+    )
+    assert all(g is None or not g.startswith("CHN") for _t, _s, g in got), got
