@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..aggregate.queries import Window
 from ..api import Alianza
+from ..config import threads_configured
 from . import layout
 from .params import EVENT_SORTS, BadRequest, EventQuery, NetQuery, NotFound, Period
 
@@ -82,6 +84,8 @@ class Reader:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.api = Alianza(self.path, read_only=True)
+        if not threads_configured():  # the default leaves room for a coder; this process has none
+            self.api.con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
         self.lock = threading.RLock()
         self._networks: OrderedDict[NetQuery, dict[str, Any]] = OrderedDict()
         self._blocs: dict[tuple[Period, str], dict[str, int]] = {}
