@@ -17,6 +17,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from ..aggregate import queries
 from ..aggregate.queries import Window
 from ..api import Alianza
 from ..config import threads_configured
@@ -219,8 +220,16 @@ class Reader:
         """actor -> bloc number, from `alianza blocs` over the period (filters do not change blocs)."""
         key = (period, level)
         if key not in self._blocs:
+            # on a cursor of its own (a DuckDB connection to the same database), outside the lock:
+            # Louvain takes seconds on a big store, and the other pages (a dyad clicked meanwhile)
+            # need not wait for it
             with self.lock:
-                found = self.api.blocs(Window(period.start, period.end), level)
+                cur = self.api.con.cursor()
+            try:
+                window = self.api.window(Window(period.start, period.end))
+                found = queries.blocs(cur, window, level, self.api.config)
+            finally:
+                cur.close()
             self._blocs[key] = {m: b["bloc"] for b in found for m in b["members"]}
         return self._blocs[key]
 
