@@ -69,3 +69,16 @@ def test_config_option_and_bad_settings_fail_in_one_line(store: Path, tmp_path: 
         assert len(out.stderr.strip().splitlines()) == 1
     out = CliRunner().invoke(cli, ["dyads", "--db", str(store), "--config", str(tmp_path / "none.toml")])
     assert out.exit_code == 2 and "no such file" in out.stderr
+
+
+def test_threads_configured_tells_a_given_setting_from_the_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from alianza import config
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ALIANZA_THREADS", raising=False)
+    monkeypatch.delenv("ALIANZA_CONFIG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(config, "_overrides", {})
+    assert not config.threads_configured()
+    monkeypatch.setenv("ALIANZA_THREADS", "1")
+    assert config.threads_configured()

@@ -160,6 +160,12 @@ def settings() -> Settings:
     return Settings(memory_limit, threads, timeout)
 
 
+def threads_configured() -> bool:
+    """Whether the store's threads were given (option, environment, settings file), not defaulted:
+    a process with no coder in it (`alianza serve`) may then take every core."""
+    return _lookup("threads", "ALIANZA_THREADS") is not None
+
+
 def set_overrides(**values: Any) -> None:
     """Command-line values (None: not given). They win over the environment and the file."""
     _overrides.update(values)

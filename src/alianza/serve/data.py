@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from ..aggregate import queries
 from ..aggregate.queries import Window
 from ..api import Alianza
+from ..config import threads_configured
 from . import layout
 from .params import EVENT_SORTS, BadRequest, EventQuery, NetQuery, NotFound, Period
 
@@ -82,6 +85,8 @@ class Reader:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.api = Alianza(self.path, read_only=True)
+        if not threads_configured():  # the default leaves room for a coder; this process has none
+            self.api.con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
         self.lock = threading.RLock()
         self._networks: OrderedDict[NetQuery, dict[str, Any]] = OrderedDict()
         self._blocs: dict[tuple[Period, str], dict[str, int]] = {}
@@ -215,8 +220,16 @@ class Reader:
         """actor -> bloc number, from `alianza blocs` over the period (filters do not change blocs)."""
         key = (period, level)
         if key not in self._blocs:
+            # on a cursor of its own (a DuckDB connection to the same database), outside the lock:
+            # Louvain takes seconds on a big store, and the other pages (a dyad clicked meanwhile)
+            # need not wait for it
             with self.lock:
-                found = self.api.blocs(Window(period.start, period.end), level)
+                cur = self.api.con.cursor()
+            try:
+                window = self.api.window(Window(period.start, period.end))
+                found = queries.blocs(cur, window, level, self.api.config)
+            finally:
+                cur.close()
             self._blocs[key] = {m: b["bloc"] for b in found for m in b["members"]}
         return self._blocs[key]
 
