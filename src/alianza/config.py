@@ -33,6 +33,19 @@ from .errors import AlianzaError
 STORE_MEMORY_SHARE = 0.25  # of physical memory
 STORE_MEMORY_FLOOR = 256 * 1024**2
 DEFAULT_FILE_TIMEOUT = 30.0
+# Dask's own periodic work in each worker (and in the scheduler of the local cluster, which lives
+# in the driver's process): by default the worker samples every thread's stack every 10 ms for the
+# dashboard's profile, ticks its event loop every 20 ms, reads its memory every 100 ms and the
+# machine's counters every 500 ms. On one-thread workers that code for seconds per task this cost
+# 13-15 % of the task's CPU (measured 2026-12-03: 96 bench articles, 7.7 s on the task thread, 1.0-1.3 s
+# more in the worker's event loop; 0.1 s with these settings). The runner sets them on the local
+# clusters it starts; users of `--scheduler` set them on their own workers (README, scale-out).
+DASK_SETTINGS: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*$", re.I)
 _UNITS = {

@@ -68,6 +68,9 @@ def _run(
 
 
 def run_bench_scale(res: Resources, corpus: Path, n: int = 2000) -> dict[str, Any]:
+    import dask
+
+    from ..config import DASK_SETTINGS
     from ..scale.cluster import DaskExecutor, InlineExecutor, _dask
 
     arts = make_corpus(corpus, n, res=res)
@@ -87,7 +90,9 @@ def run_bench_scale(res: Resources, corpus: Path, n: int = 2000) -> dict[str, An
         }
         for label, make in runs.items():
             out[label] = _run(label, src, tmp, res, make, langs, samples)
-        cluster = _dask().LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        # a cluster set up as the README asks of `--scheduler` users (DASK_SETTINGS on its workers)
+        with dask.config.set(DASK_SETTINGS):
+            cluster = _dask().LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         try:
             out["scheduler2"] = _run("scheduler2", src, tmp, res, lambda: DaskExecutor(scheduler=cluster.scheduler_address), langs, samples)
         finally:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from ..config import DASK_SETTINGS
 from ..pipeline import Resources
 
 PLUGIN_NAME = "alianza-resources"  # the same name as plugin.py (not imported: it loads Dask)
@@ -159,7 +160,11 @@ class DaskExecutor:
             # glibc gives each thread that allocates an arena of its own; a worker's threads (event
             # loop, task thread, offload) need no more than two
             environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), "MALLOC_ARENA_MAX": 2}
-            settings = {"distributed.scheduler.allowed-failures": 1, "distributed.nanny.pre-spawn-environ": environ}
+            settings = {
+                **DASK_SETTINGS,
+                "distributed.scheduler.allowed-failures": 1,
+                "distributed.nanny.pre-spawn-environ": environ,
+            }
             with dask.config.set(settings):
                 self.cluster = dist.LocalCluster(
                     n_workers=n,
