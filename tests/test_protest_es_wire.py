@@ -93,3 +93,37 @@ def test_a_reciprocal_verb_with_a_coordinated_subject_names_both_sides(
 ) -> None:
     found = [e for e in events(text, "es", res) if e["type"] == "ASSAULT"]
     assert [(e["source"]["sector"], e["target"]["sector"]) for e in found] == [(source, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos 5.000 manifestantes se reunieron frente al Parlamento de Kenia.",
+        "Miles de personas se reunieron en la plaza central de Bucarest contra el gobierno.",
+        "Las madres de los desaparecidos se reunieron ante la sede del gobierno en Buenos Aires.",
+    ],
+)
+def test_a_crowd_gathering_in_front_of_a_building_or_in_a_square_protests(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los vecinos de Soweto se reunieron con el alcalde frente a la iglesia.",
+        "Los cancilleres de Chile y Perú se reunieron frente al palacio presidencial.",
+    ],
+)
+def test_a_meeting_with_someone_or_of_officials_is_no_gathering(res: Resources, text: str) -> None:
+    assert "PROTEST" not in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las mujeres kenianas marcharán hasta el Parlamento y encenderán velas para protestar contra la violencia.",
+        "Los jubilados uruguayos se reunieron frente al Palacio Legislativo y cantaron el himno para protestar por las pensiones.",
+    ],
+)
+def test_the_purpose_of_acts_coordinated_with_a_protest_is_that_protest(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]

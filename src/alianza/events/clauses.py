@@ -279,6 +279,16 @@ class ClauseRules(ParsedSentence):
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
             if (
                 head is None
+                and self.dep(t) == "advcl"
+                and self.dep(t.head) == "conj"
+                and t.head.head.i in anchor
+                and self.purpose_clause(t)
+            ):
+                # "marcharán hasta el Parlamento y encenderán velas para protestar": the purpose of acts
+                # coordinated with an event is that event's
+                head = anchor[t.head.head.i]
+            if (
+                head is None
                 and ev.type != "PROTEST"
                 and (ev.quad or "").startswith("material")
                 and self.intended_only(t)
