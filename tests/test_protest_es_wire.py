@@ -127,3 +127,30 @@ def test_a_meeting_with_someone_or_of_officials_is_no_gathering(res: Resources, 
 )
 def test_the_purpose_of_acts_coordinated_with_a_protest_is_that_protest(res: Resources, text: str) -> None:
     assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos 300 estudiantes hicieron una sentada frente al Ministerio de Educación en Madrid.",
+        "Los piqueteros mantienen el corte de ruta en el acceso a Neuquén.",
+        "Los sindicatos convocaron un acto de protesta frente a la embajada de Francia en Dakar.",
+        "La oposición macedonia convocó una reunión de protesta en Skopje.",
+        "Cientos de vecinos de Manila celebraron una vigilia de protesta contra los desalojos.",
+        "Los agricultores gallegos organizaron una tractorada en Santiago de Compostela.",
+    ],
+)
+def test_named_forms_of_protest_of_wire_spanish(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La anciana estaba sentada frente a su casa en Lima.",
+        "El corte de luz afectó a Caracas durante seis horas.",
+        "El presidente de Ghana presidió una reunión del gabinete en Accra.",
+    ],
+)
+def test_the_same_words_in_other_senses_are_no_protest(res: Resources, text: str) -> None:
+    assert "PROTEST" not in types(text, res)
