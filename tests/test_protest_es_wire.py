@@ -154,3 +154,14 @@ def test_named_forms_of_protest_of_wire_spanish(res: Resources, text: str) -> No
 )
 def test_the_same_words_in_other_senses_are_no_protest(res: Resources, text: str) -> None:
     assert "PROTEST" not in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los campesinos paraguayos suspendieron los cortes de ruta tras el acuerdo.",
+        "Los estudiantes chilenos levantaron la sentada frente al Ministerio.",
+    ],
+)
+def test_ending_a_named_form_of_protest_concedes(res: Resources, text: str) -> None:
+    assert "CONCEDE" in types(text, res)
