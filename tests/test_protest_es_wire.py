@@ -165,3 +165,15 @@ def test_the_same_words_in_other_senses_are_no_protest(res: Resources, text: str
 )
 def test_ending_a_named_form_of_protest_concedes(res: Resources, text: str) -> None:
     assert "CONCEDE" in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cientos de estudiantes protestaron marchando por el centro de Yakarta y lanzando piedras contra la policía.",
+        "Decenas de colonos protestaron saliendo a las calles de Hebrón y lanzando piedras contra los transeúntes.",
+    ],
+)
+def test_stone_throwing_coordinated_with_how_a_crowd_protested_is_that_riot(res: Resources, text: str) -> None:
+    found = events(text, "es", res)
+    assert [(e["type"], e["mode"]) for e in found] == [("PROTEST", "riot")]
