@@ -93,3 +93,87 @@ def test_a_reciprocal_verb_with_a_coordinated_subject_names_both_sides(
 ) -> None:
     found = [e for e in events(text, "es", res) if e["type"] == "ASSAULT"]
     assert [(e["source"]["sector"], e["target"]["sector"]) for e in found] == [(source, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos 5.000 manifestantes se reunieron frente al Parlamento de Kenia.",
+        "Miles de personas se reunieron en la plaza central de Bucarest contra el gobierno.",
+        "Las madres de los desaparecidos se reunieron ante la sede del gobierno en Buenos Aires.",
+    ],
+)
+def test_a_crowd_gathering_in_front_of_a_building_or_in_a_square_protests(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los vecinos de Soweto se reunieron con el alcalde frente a la iglesia.",
+        "Los cancilleres de Chile y Perú se reunieron frente al palacio presidencial.",
+    ],
+)
+def test_a_meeting_with_someone_or_of_officials_is_no_gathering(res: Resources, text: str) -> None:
+    assert "PROTEST" not in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las mujeres kenianas marcharán hasta el Parlamento y encenderán velas para protestar contra la violencia.",
+        "Los jubilados uruguayos se reunieron frente al Palacio Legislativo y cantaron el himno para protestar por las pensiones.",
+    ],
+)
+def test_the_purpose_of_acts_coordinated_with_a_protest_is_that_protest(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unos 300 estudiantes hicieron una sentada frente al Ministerio de Educación en Madrid.",
+        "Los piqueteros mantienen el corte de ruta en el acceso a Neuquén.",
+        "Los sindicatos convocaron un acto de protesta frente a la embajada de Francia en Dakar.",
+        "La oposición macedonia convocó una reunión de protesta en Skopje.",
+        "Cientos de vecinos de Manila celebraron una vigilia de protesta contra los desalojos.",
+        "Los agricultores gallegos organizaron una tractorada en Santiago de Compostela.",
+    ],
+)
+def test_named_forms_of_protest_of_wire_spanish(res: Resources, text: str) -> None:
+    assert types(text, res) == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La anciana estaba sentada frente a su casa en Lima.",
+        "El corte de luz afectó a Caracas durante seis horas.",
+        "El presidente de Ghana presidió una reunión del gabinete en Accra.",
+    ],
+)
+def test_the_same_words_in_other_senses_are_no_protest(res: Resources, text: str) -> None:
+    assert "PROTEST" not in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los campesinos paraguayos suspendieron los cortes de ruta tras el acuerdo.",
+        "Los estudiantes chilenos levantaron la sentada frente al Ministerio.",
+    ],
+)
+def test_ending_a_named_form_of_protest_concedes(res: Resources, text: str) -> None:
+    assert "CONCEDE" in types(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cientos de estudiantes protestaron marchando por el centro de Yakarta y lanzando piedras contra la policía.",
+        "Decenas de colonos protestaron saliendo a las calles de Hebrón y lanzando piedras contra los transeúntes.",
+    ],
+)
+def test_stone_throwing_coordinated_with_how_a_crowd_protested_is_that_riot(res: Resources, text: str) -> None:
+    found = events(text, "es", res)
+    assert [(e["type"], e["mode"]) for e in found] == [("PROTEST", "riot")]

@@ -279,6 +279,27 @@ class ClauseRules(ParsedSentence):
                 head = anchor.get(t.head.head.i)  # "blocked roads demanding ...": hung on the object
             if (
                 head is None
+                and self.dep(t) == "advcl"
+                and self.dep(t.head) == "conj"
+                and t.head.head.i in anchor
+                and self.purpose_clause(t)
+            ):
+                # "marcharán hasta el Parlamento y encenderán velas para protestar": the purpose of acts
+                # coordinated with an event is that event's
+                head = anchor[t.head.head.i]
+            if (
+                head is None
+                and self.dep(t) == "conj"
+                and "Ger" in t.morph.get("VerbForm")
+                and self.dep(t.head) in ("advcl", "xcomp", "ccomp")  # the es model hangs some gerunds as ccomp
+                and "Ger" in t.head.morph.get("VerbForm")
+                and t.head.head.i in anchor
+            ):
+                # "protestaron saliendo a las calles y lanzando piedras": a gerund coordinated with
+                # another that tells how an event was done tells it too
+                head = anchor[t.head.head.i]
+            if (
+                head is None
                 and ev.type != "PROTEST"
                 and (ev.quad or "").startswith("material")
                 and self.intended_only(t)
