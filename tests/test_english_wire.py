@@ -66,3 +66,16 @@ def test_where_words_are_said_or_a_meeting_held_is_no_target(res: Resources) -> 
         _coded(res, "Japan's government said it would lodge a protest through diplomatic channels in Beijing.")
     )
     assert all(g is None or not g.startswith("CHN") for _t, _s, g in got), got
+
+
+def test_who_reports_an_event_named_by_a_noun_did_not_do_it(res: Resources) -> None:
+    for text in (
+        "Police said clashes erupted in Karachi overnight.",
+        "Local officials said fresh riots broke out in Port Harcourt on Sunday.",
+        "The army said protests spread to three more cities in Myanmar.",
+    ):
+        got = _sides(_coded(res, text))
+        assert all(s is None or not s.endswith(("COP", "GOV", "MIL")) for _t, s, _g in got), (text, got)
+    # the noun's own possessor can still be the reporter
+    got = _sides(_coded(res, "The rebels said their offensive had reached the outskirts of Goma."))
+    assert any(t == "ASSAULT" and s is not None and s.endswith("REB") for t, s, _g in got), got
