@@ -79,3 +79,19 @@ def test_who_reports_an_event_named_by_a_noun_did_not_do_it(res: Resources) -> N
     # the noun's own possessor can still be the reporter
     got = _sides(_coded(res, "The rebels said their offensive had reached the outskirts of Goma."))
     assert any(t == "ASSAULT" and s is not None and s.endswith("REB") for t, s, _g in got), got
+
+
+def test_arms_and_equipment_sent_to_a_country_are_aid(res: Resources) -> None:
+    got = _sides(_coded(res, "Turkey delivered armed drones to Azerbaijan last year."))
+    assert ("AID", "TUR", "AZE") in got, got
+    # announced, the delivery is an expression of intent (PLOVER AGREE)
+    got = _sides(_coded(res, "Germany will send two air defence systems to Poland before the winter."))
+    assert ("AGREE", "DEU", "POL") in got, got
+
+
+def test_stopping_work_is_a_strike(res: Resources) -> None:
+    assert any(t == "PROTEST" for t, *_ in _coded(res, "Nurses in Manila halted work for two hours over unpaid wages."))
+    assert any(
+        t == "PROTEST" for t, *_ in _coded(res, "Miners at the Rustenburg mine laid down their tools on Tuesday.")
+    )
+    assert _coded(res, "The factory stopped work after the fire.") == []
