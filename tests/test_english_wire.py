@@ -95,3 +95,12 @@ def test_stopping_work_is_a_strike(res: Resources) -> None:
         t == "PROTEST" for t, *_ in _coded(res, "Miners at the Rustenburg mine laid down their tools on Tuesday.")
     )
     assert _coded(res, "The factory stopped work after the fire.") == []
+
+
+def test_offering_concessions_is_an_agreement_and_breaching_a_ban_a_rejection(res: Resources) -> None:
+    got = _sides(_coded(res, "Kenya's government offered concessions to the striking doctors on Friday."))
+    assert any(t == "AGREE" and s == "KEN GOV" for t, s, _g in got), got
+    got = _sides(_coded(res, "Militias in Tripoli violated the UN arms embargo, a panel said."))
+    assert any(t == "REJECT" for t, _s, _g in got), got
+    got = _sides(_coded(res, "Iran breached UN Security Council resolutions, the US said."))
+    assert any(t == "REJECT" and s == "IRN" for t, s, _g in got), got
