@@ -104,3 +104,9 @@ def test_offering_concessions_is_an_agreement_and_breaching_a_ban_a_rejection(re
     assert any(t == "REJECT" for t, _s, _g in got), got
     got = _sides(_coded(res, "Iran breached UN Security Council resolutions, the US said."))
     assert any(t == "REJECT" and s == "IRN" for t, s, _g in got), got
+
+
+def test_forces_kept_on_alert_are_mobilised(res: Resources) -> None:
+    got = _sides(_coded(res, "Venezuela placed its armed forces on standby after the incident."))
+    assert any(t == "MOBILIZE" for t, _s, _g in got), got
+    assert _coded(res, "Residents remained on alert as the river rose.") == []
