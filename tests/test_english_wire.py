@@ -66,3 +66,47 @@ def test_where_words_are_said_or_a_meeting_held_is_no_target(res: Resources) -> 
         _coded(res, "Japan's government said it would lodge a protest through diplomatic channels in Beijing.")
     )
     assert all(g is None or not g.startswith("CHN") for _t, _s, g in got), got
+
+
+def test_who_reports_an_event_named_by_a_noun_did_not_do_it(res: Resources) -> None:
+    for text in (
+        "Police said clashes erupted in Karachi overnight.",
+        "Local officials said fresh riots broke out in Port Harcourt on Sunday.",
+        "The army said protests spread to three more cities in Myanmar.",
+    ):
+        got = _sides(_coded(res, text))
+        assert all(s is None or not s.endswith(("COP", "GOV", "MIL")) for _t, s, _g in got), (text, got)
+    # the noun's own possessor can still be the reporter
+    got = _sides(_coded(res, "The rebels said their offensive had reached the outskirts of Goma."))
+    assert any(t == "ASSAULT" and s is not None and s.endswith("REB") for t, s, _g in got), got
+
+
+def test_arms_and_equipment_sent_to_a_country_are_aid(res: Resources) -> None:
+    got = _sides(_coded(res, "Turkey delivered armed drones to Azerbaijan last year."))
+    assert ("AID", "TUR", "AZE") in got, got
+    # announced, the delivery is an expression of intent (PLOVER AGREE)
+    got = _sides(_coded(res, "Germany will send two air defence systems to Poland before the winter."))
+    assert ("AGREE", "DEU", "POL") in got, got
+
+
+def test_stopping_work_is_a_strike(res: Resources) -> None:
+    assert any(t == "PROTEST" for t, *_ in _coded(res, "Nurses in Manila halted work for two hours over unpaid wages."))
+    assert any(
+        t == "PROTEST" for t, *_ in _coded(res, "Miners at the Rustenburg mine laid down their tools on Tuesday.")
+    )
+    assert _coded(res, "The factory stopped work after the fire.") == []
+
+
+def test_offering_concessions_is_an_agreement_and_breaching_a_ban_a_rejection(res: Resources) -> None:
+    got = _sides(_coded(res, "Kenya's government offered concessions to the striking doctors on Friday."))
+    assert any(t == "AGREE" and s == "KEN GOV" for t, s, _g in got), got
+    got = _sides(_coded(res, "Militias in Tripoli violated the UN arms embargo, a panel said."))
+    assert any(t == "REJECT" for t, _s, _g in got), got
+    got = _sides(_coded(res, "Iran breached UN Security Council resolutions, the US said."))
+    assert any(t == "REJECT" and s == "IRN" for t, s, _g in got), got
+
+
+def test_forces_kept_on_alert_are_mobilised(res: Resources) -> None:
+    got = _sides(_coded(res, "Venezuela placed its armed forces on standby after the incident."))
+    assert any(t == "MOBILIZE" for t, _s, _g in got), got
+    assert _coded(res, "Residents remained on alert as the river rose.") == []

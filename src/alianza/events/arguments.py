@@ -347,7 +347,15 @@ class ArgumentRules(ParsedSentence):
         ):
             return None, None  # "will not tolerate rallies", "reported clashes": not theirs
         a, tok = self.subject(v) if v.i != t.i else (None, None)
-        if a is None and v.i != t.i:
+        own_subject = (
+            t.head.i == v.i
+            and self.dep(t) in syn.subj
+            and not any(self.dep(c) in ("poss", "nmod:poss") and c.pos_ == "PRON" for c in t.children)
+        )
+        # "police said clashes erupted in Karachi": a noun that is its clause's subject is the event
+        # itself; the reporter of that clause did not do it ("the rebels said their offensive had
+        # reached Goma": unless the noun's possessor is the reporter)
+        if a is None and v.i != t.i and not own_subject:
             a = self.inherited_subject(v)
         return a, tok
 
