@@ -103,3 +103,41 @@ def test_the_first_of_coordinated_names_the_parser_detaches_is_a_side(res: Resou
     )
     sources = {e[1] for e in _events(res, "Le Tchad, le Cameroun et le Nigeria ont annoncé leur retrait de la force.")}
     assert {"TCD", "CMR", "NGA"} <= sources
+
+
+def test_between_names_both_sides_of_a_fight_or_a_meeting(res: Resources) -> None:
+    # the small model lemmatises "entre" as "entrer" and may hang the second side outside the first's
+    # phrase: both sides still come from "entre X et Y"
+    fight = _events(res, "Des affrontements entre l'armée burundaise et des rebelles congolais ont fait six morts.")
+    assert [(t, {s, g}) for t, s, g in fight] == [("ASSAULT", {"BDI", "COD"})]
+    meeting = _events(
+        res, "Une rencontre entre le président ivoirien et le Premier ministre belge s'est tenue à Abidjan."
+    )
+    assert [(t, {s, g}) for t, s, g in meeting] == [("CONSULT", {"CIV", "BEL"})]
+    talks = _events(res, "De nouvelles négociations entre le Maroc et l'Espagne ont eu lieu à Rabat.")
+    assert [(t, {s, g}) for t, s, g in talks] == [("CONSULT", {"MAR", "ESP"})]
+
+
+def test_the_two_ministers_named_by_title_are_their_countries(res: Resources) -> None:
+    events = _events(
+        res,
+        "La ministre canadienne des Affaires étrangères a rencontré son homologue sénégalais. "
+        "Les deux ministres ont signé un accord sur les visas.",
+    )
+    assert [(t, {s, g}) for t, s, g in events if t == "AGREE"] == [("AGREE", {"CAN", "SEN"})]
+
+
+def test_a_pronominal_verb_with_etre_is_no_passive(res: Resources) -> None:
+    # "se sont rassemblés": the farmers gathered, nobody gathered them
+    events = _events(res, "Des centaines d'agriculteurs belges se sont rassemblés devant le Parlement européen.")
+    assert [(t, s) for t, s, _g in events] == [("PROTEST", "BEL")]
+
+
+def test_an_attack_in_which_people_were_killed_is_one_event(res: Resources) -> None:
+    # "tués dans une embuscade", "lors d'une attaque": the noun is the act the verb tells
+    ambush = _events(res, "Des soldats tchadiens ont été tués dans une embuscade près du lac Tchad.")
+    assert ambush == [("ASSAULT", None, "TCD")]
+    raid = _events(
+        res, "Des hommes armés ont tué six villageois lors d'une attaque contre un village du nord du Burkina Faso."
+    )
+    assert [t for t, _s, _g in raid] == ["ASSAULT"]

@@ -62,6 +62,10 @@ def plural_references(text: str, out: list[ActorMention], ctx: ArticleContext, o
     for m in pat.plural_ref.finditer(text):
         people = fold(m["what"]) in pat.person_words
         pool = ctx.recent_people if people else ctx.recent_countries
+        if people and len(pool) < 2:
+            # "le ministre belge a reçu son homologue congolais. Les deux ministres ...": officials
+            # named by title only are their countries
+            pool, people = ctx.recent_countries, False
         if len(pool) < 2:
             continue
         pair = tuple(pool[-2:])

@@ -142,6 +142,27 @@ class ArgumentRules(ParsedSentence):
                     source, inherited = self.state.last_subject, True
         return source, src_tok, inherited
 
+    def side_after_and(self, first: Token, source: ActorMention | None) -> ActorMention | None:
+        """ "entre le président sénégalais et le Premier ministre français": the small parser may hang
+        the second side outside the first's phrase; it is the actor right after the conjunction that
+        ends the first side's words (articles and adjectives between them)."""
+        side = source or self.actor_in(first)
+        if side is None:
+            return None
+        own = [i for i, m in self.tok_mention.items() if m is side]
+        j = max([first.i, *own]) + 1
+        end = min(len(self.doc), j + 5)
+        while j < end and self.doc[j].pos_ in ("ADJ", "DET") and j not in self.tok_mention:
+            j += 1  # "le Forces armées de la RDC": words of the first side the mention left out
+        if j >= end or self.doc[j].pos_ != "CCONJ":
+            return None
+        for k in range(j + 1, end):
+            if k in self.tok_mention and self.tok_mention[k] is not side:
+                return self.tok_mention[k]
+            if self.doc[k].pos_ not in ("DET", "ADJ", "NUM"):
+                return None
+        return None
+
     def completed(
         self,
         t: Token,
@@ -177,20 +198,27 @@ class ArgumentRules(ParsedSentence):
                 target = partner
         if target is None and source is not None and e.type == "THREATEN":
             target = self.condition_subject(t, source)
-        if target is None and src_tok is not None and self.case_of(src_tok) in self.syn.between_cases:
+        between = src_tok if src_tok is not None and self.case_of(src_tok) in self.syn.between_cases else None
+        if between is None and target is None and e.pos == "noun":
+            # "des affrontements entre les Forces armées de la RDC et le M23": the source came from
+            # another slot, the "entre" phrase hangs on the trigger
+            between = next((c for c in t.children if self.case_of(c) in self.syn.between_cases), None)
+            if between is not None and source is not None and self.actor_in(between) not in (None, source):
+                between = None  # "entre" names other sides than the source's
+        if target is None and between is not None:
             # "combate entre guerrilleros de las FARC y tropas del Ejército": the parser may hang the
             # second side on any word of the first
             target = next(
                 (
                     a
-                    for d in src_tok.subtree
+                    for d in between.subtree
                     for c in d.children
                     if self.dep(c) == "conj"
                     and (a := self.actor_in(c)) is not None
                     and (source is None or a.start != source.start)
                 ),
                 None,
-            )
+            ) or self.side_after_and(between, source)
         # "Putin y Kim", "entre Rusia y Corea del Norte", "ambos líderes": one side names both
         if target is None and self.ont[e.type].symmetric:
             if source is not None and source.group and len(source.group) > 1:

@@ -315,6 +315,10 @@ class ClauseRules(ParsedSentence):
                     merged[id(head)] = whole
                     dropped.append(t)
                     continue
+            if self.same_act_noun(t, ev, anchor):
+                head = self.same_act_head(t, anchor)  # "ont tué vingt soldats lors d'une attaque": one act
+                merged[id(head)] = completed_by(merged.get(id(head), head), ev, True)
+                continue
             out.append((t, ev))
         # what hangs under a dropped purpose clause is part of that purpose ("willing to send material
         # to help defend Saudi Arabia": "defend" is no more an event than "help")
@@ -333,6 +337,36 @@ class ClauseRules(ParsedSentence):
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def same_act_head(self, t: Token, anchor: dict[int, Event]) -> Event:
+        verb = t.head if t.head.pos_ not in ("ADV", "ADP") else t.head.head
+        return anchor[verb.i]
+
+    def same_act_noun(self, t: Token, ev: Event, anchor: dict[int, Event]) -> bool:
+        """A noun of the verb's own type in the verb's oblique, naming no doer of its own, is the act the
+        verb tells ("killed twenty soldiers in an attack", "murieron en un ataque", "lors d'une
+        attaque"), not a second one."""
+        verb = t.head
+        if verb.pos_ in ("ADV", "ADP") and verb.head.i != verb.i:
+            verb = verb.head  # "lors d'une attaque": the parser may hang the noun on "lors"
+        head = anchor.get(verb.i) if verb.i != t.i else None
+        return (
+            head is not None
+            and head is not ev
+            and head.type == ev.type
+            and ev.nominal
+            and t.pos_ in NOUN_POS
+            and self.dep(t).startswith("obl")
+            and verb.pos_ in ("VERB", "AUX")
+            # a doer of its own makes it another act; a country alone is where ("une attaque contre un
+            # village du nord du Burkina Faso")
+            and (
+                ev.source is None
+                or ev.source.how == "place"
+                or ev.source == head.source
+                or (ev.source.actor.sector is None and ev.source.how in ("gazetteer", "adjective"))
+            )
+        )
 
     def same_act(self, holder: int, anchor: dict[int, Event], head: Event) -> list[Event]:
         """The material acts a crowd did in one go: the event at `holder` and those of the verbs

@@ -166,6 +166,8 @@ class ParsedSentence:
         for c in t.children:
             if self.dep(c) in self.syn.case or (self.dep(c) == "mark" and c.i < t.i):
                 word = fold(c.text)
+                if word in self.syn.between_cases:
+                    return word  # the French model lemmatises the preposition "entre" as the verb "entrer"
                 return self.syn.contractions.get(word) or (self.lem(c) if self.lem(c) != "a" or word == "a" else "a")
         if fold(t.head.dep_) == "prep":  # ClearNLP: prep -> pobj
             return self.lem(t.head)
@@ -286,6 +288,8 @@ class ParsedSentence:
             return True
         if self.lem(v) in self.syn.sets.get("unaccusative_verbs", ()):
             return False  # "des soldats sont arrivés": a verb of motion takes "être", no passive
+        if any(self.dep(c) in ("expl:comp", "expl:pv") and "Yes" in c.morph.get("Reflex") for c in v.children):
+            return False  # "des fonctionnaires se sont rassemblés": a pronominal verb takes "être", no passive
         if self.copular_passive(v):
             return True
         if any(self.dep(c) in ("nsubj:pass", "nsubjpass", "auxpass", "aux:pass") for c in v.children):
