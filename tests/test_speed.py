@@ -36,6 +36,26 @@ def test_english_verbs_never_inherit_a_subject() -> None:
     assert fire("Protesters blocked the road to the airport.", "en") is Fire.WITH_ACTOR
 
 
+def test_a_protest_noun_needs_no_side_named() -> None:
+    # the coder codes a protest naming no one ("las protestas continuaron"): English has no pro-drop
+    # to let it through, so the noun is a candidate on its own; a protest verb still needs a side
+    assert fire("The demonstrations spread to three more provinces overnight.", "en") is Fire.ALONE
+    assert fire("A general strike shut the port of Mombasa for a day.", "en") is Fire.ALONE
+    assert fire("Protesters blocked the road to the airport.", "en") is Fire.WITH_ACTOR
+
+
+def test_english_protest_without_actor_is_parsed(res: Resources) -> None:
+    text = "Fuel prices doubled over the winter.\n\nThe protests spread to the northern towns within a week."
+    c = cheap_pass(make_article(text, lang="en", clean=False), res)
+    assert [p.candidate for p in c.sentences] == [False, True]
+
+
+def test_a_support_verb_as_participle_opens_its_noun() -> None:
+    # simplemma reads "iniciado" as an adjective, spaCy as the verb "iniciar", a support verb
+    assert fire("Mientras la guerrilla no haya iniciado su desarme no habrá diálogo.", "es") is not Fire.NONE
+    assert fire("El desarme de la guerrilla sigue pendiente.", "es") is Fire.NONE
+
+
 def test_deontic_clause_needs_a_claim_verb() -> None:
     assert fire("El ministro dijo que el gobierno debe negociar.", "es") is Fire.WITH_ACTOR
     assert fire("La cuenta debe pagarse mañana.", "es") is Fire.NONE

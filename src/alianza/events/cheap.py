@@ -10,15 +10,17 @@ which the cheap pass does not have; `alianza eval` counts the gold events this l
 - `light_only`: a support verb somewhere in the sentence;
 - `participle_of`: one of those nouns somewhere in the sentence;
 - who: every event has a side from the sentence's actor mentions, except a verb under pro-drop,
-  which may take the subject of an earlier parsed sentence (`CodingState.last_subject`);
+  which may take the subject of an earlier parsed sentence (`CodingState.last_subject`), and a
+  protest, which the coder codes naming no one ("The protests began last month", `Fire.ALONE`);
 - "X dijo que Y debe ...": a deontic word, a claim verb and an actor (`deontic_requests`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import partial
 
 from ..nlp.langdata import available_languages, load_langdata
 from ..textutil import fold
@@ -31,6 +33,7 @@ class Fire(IntEnum):
     NONE = 0  # no entry can fire
     WITH_ACTOR = 1  # an entry can fire if the sentence names an actor
     INHERITS = 2  # a verb entry can fire on the subject of an earlier sentence (pro-drop)
+    ALONE = 3  # a protest entry can fire naming no one ("The protests began last month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class Gate:
     light_only: bool
     participle_of: frozenset[str]
     requires_target: bool
+    alone: bool  # a PROTEST noun: the coder codes it with its sides empty (`protest_by_no_one_named`)
 
     def opens(self, lemma: str, keys: frozenset[str], light: bool) -> bool:
         if self.requires and self.requires.isdisjoint(keys):
@@ -58,17 +62,32 @@ class Gate:
         return not (self.participle_of and self.participle_of.isdisjoint(keys))
 
 
-def _gate(e: Entry) -> Gate:
+def _gate(e: Entry, grow: Callable[[frozenset[str]], frozenset[str]]) -> Gate:
     return Gate(
         verb=e.pos == "verb",
-        requires=e.requires,
-        requires_also=e.requires_also,
+        requires=grow(e.requires),
+        requires_also=grow(e.requires_also),
         # a sense told by the arguments (a bare verb meets the requirement) needs the parse to rule out
-        requires_if_lemma=() if e.sense_by_arguments else tuple(sorted(e.requires_if_lemma.items())),
+        requires_if_lemma=()
+        if e.sense_by_arguments
+        else tuple(sorted((lem, grow(req)) for lem, req in e.requires_if_lemma.items())),
         light_only=e.light_only,
         participle_of=e.participle_of,
         requires_target=e.requires_target,
+        alone=e.type == "PROTEST" and e.pos == "noun" and not e.requires_target,
     )
+
+
+def with_participles(words: frozenset[str], participles: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words and the regular participles of those that are infinitives ("iniciar": "iniciado",
+    "iniciadas"): simplemma reads a participle as an adjective of its own ("haya iniciado su
+    desarme": "iniciado"), spaCy as the verb, so a required or support verb is met by either."""
+    out = set(words)
+    for w in words:
+        for ending, forms in participles.items():
+            if w.endswith(ending) and len(w) > len(ending) + 1:
+                out.update(w[: -len(ending)] + f for f in forms)
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +112,11 @@ class TriggerGates:
                 for g in self.gates.get(key, ()):
                     if not g.opens(lemma, keys, light):
                         continue
+                    if g.alone:
+                        return Fire.ALONE
                     if g.verb and self.pro_drop and not g.requires_target:
-                        return Fire.INHERITS
-                    best = Fire.WITH_ACTOR
+                        best = Fire.INHERITS
+                    best = max(best, Fire.WITH_ACTOR)
         if best is Fire.NONE and not self.deontic_words.isdisjoint(keys) and not self.claim_verbs.isdisjoint(keys):
             best = Fire.WITH_ACTOR  # "X dijo que Y debe negociar": the demand of a speaker named here
         return best
@@ -117,14 +138,13 @@ def _build(lang: str, lex: Lexicon) -> TriggerGates:
     gates: dict[str, dict[Gate, None]] = {}
     participles = load_langdata(lang).participles if lang in available_languages() else {}
     homographs = load_langdata(lang).syntax.verb_homographs if lang in available_languages() else {}
+    grow = partial(with_participles, participles=participles)
     for e in lex.entries:
-        g = _gate(e)
+        g = _gate(e, grow)
         for lemma in e.lemmas:
             keys = [lemma]
             if e.pos == "verb":  # "desaparecidas" is "desaparecer" to spaCy, not to simplemma
-                for ending, forms in participles.items():
-                    if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
-                        keys += [lemma[: -len(ending)] + f for f in forms]
+                keys += sorted(grow(frozenset({lemma})) - {lemma})
                 # "la población demanda mejoras": simplemma reads the noun "demanda" (nlp/repair.py)
                 keys += [form for form, inf in homographs.items() if fold(inf) == lemma]
             for k in keys:
@@ -133,7 +153,7 @@ def _build(lang: str, lex: Lexicon) -> TriggerGates:
     return TriggerGates(
         lang=lang,
         gates={k: tuple(v) for k, v in gates.items()},
-        light_verbs=syn.light_verbs,
+        light_verbs=grow(syn.light_verbs),
         deontic_words=frozenset(fold(w) for w in syn.deontic_words if " " not in w),
         claim_verbs=syn.claim_verbs,
         pro_drop=syn.pro_drop,

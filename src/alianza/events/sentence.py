@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..nlp.dates import find_dates
@@ -62,6 +63,12 @@ def lemma_keys(t: Token, lemma_of: Any) -> set[str]:
     return ks
 
 
+@lru_cache(maxsize=64)
+def _pair_words(pairs: frozenset[str]) -> frozenset[str]:
+    """The words of a set of two-word marks ("si bien": "si", "bien")."""
+    return frozenset(w for p in pairs for w in p.split())
+
+
 class ParsedSentence:
     """One parsed sentence with its mentions, and the syntactic questions the rules ask of it;
     built once per sentence, cheap."""
@@ -97,6 +104,7 @@ class ParsedSentence:
         self._tokens, self._idx = all_toks, [t.idx for t in all_toks]
         self._sent_starts: list[int] | None = None
         self._claim_tokens: list[Token] | None = None
+        self._phrase: dict[int, frozenset[str]] = {}  # token -> `phrase_lemmas`
         for m in mentions:
             toks = all_toks[bisect_right(ends, m.start) : bisect_left(starts, m.end)]
             if (
@@ -173,7 +181,14 @@ class ParsedSentence:
             return self.lem(t.head)
         return None
 
-    def phrase_lemmas(self, t: Token) -> set[str]:
+    def phrase_lemmas(self, t: Token) -> frozenset[str]:
+        """The lemmas and words of the trigger's phrase; read once per token, not once per entry tried."""
+        got = self._phrase.get(t.i)
+        if got is None:
+            got = self._phrase[t.i] = frozenset(self._phrase_lemmas(t))
+        return got
+
+    def _phrase_lemmas(self, t: Token) -> set[str]:
         out = {self.lem(t), fold(t.text)}
         for c in t.children:
             out |= {self.lem(c), fold(c.text)}
@@ -372,6 +387,8 @@ class ParsedSentence:
     def concessive(self, m: Token) -> bool:
         """Is this condition word part of a concessive that states a fact ("si bien", "même si")?"""
         pairs = self.syn.sets.get("concessive_marks", frozenset())
+        if fold(m.text) not in _pair_words(pairs):
+            return False  # every pair read below holds the word itself: most words are in none
         around = [fold(x.text) for x in self.doc[max(m.i - 1, 0) : m.i + 2]]
         return any(" ".join(around[i : i + 2]) in pairs for i in range(len(around) - 1))
 
