@@ -268,7 +268,13 @@ def cheap_pass(
         mentions = find_mentions(s.text, lang, res.kb, ctx, offset=s.start)
         # a side may also be words the knowledge base does not know (actors/unknown.py: "decenas de
         # colonos protestaron"), found on the parse: in a pro-drop language any firing sentence can hold one
-        sided = bool(mentions) or pro_drop or fire is Fire.ALONE or (fire is Fire.INHERITS and antecedent)
+        # but an entry that needs its target named needs a name here ("salió de casa" leaves no one)
+        sided = (
+            bool(mentions)
+            or (pro_drop and fire is not Fire.NAMED)
+            or fire is Fire.ALONE
+            or (fire is Fire.INHERITS and antecedent)
+        )
         cand = parse_all or (fire is not Fire.NONE and sided)
         antecedent = antecedent or (cand and bool(mentions))
         places = place_in(s.text, lang, res.kb, offset=s.start) if cand else []

@@ -31,9 +31,10 @@ class Fire(IntEnum):
     """What a sentence's words allow, in increasing order of what it needs less."""
 
     NONE = 0  # no entry can fire
-    WITH_ACTOR = 1  # an entry can fire if the sentence names an actor
-    INHERITS = 2  # a verb entry can fire on the subject of an earlier sentence (pro-drop)
-    ALONE = 3  # a protest entry can fire naming no one ("The protests began last month")
+    NAMED = 1  # only entries that need a target named in the sentence can fire ("salió de la OEA")
+    WITH_ACTOR = 2  # an entry can fire if the sentence names an actor
+    INHERITS = 3  # a verb entry can fire on the subject of an earlier sentence (pro-drop)
+    ALONE = 4  # a protest entry can fire naming no one ("The protests began last month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Gate:
     light_only: bool
     participle_of: frozenset[str]
     requires_target: bool
+    named_target: bool  # `requires_target_sector`: a knowledge-base actor, never words found on the parse
     alone: bool  # a PROTEST noun: the coder codes it with its sides empty (`protest_by_no_one_named`)
 
     def opens(self, lemma: str, keys: frozenset[str], light: bool) -> bool:
@@ -73,7 +75,9 @@ def _gate(e: Entry, grow: Callable[[frozenset[str]], frozenset[str]]) -> Gate:
         else tuple(sorted((lem, grow(req)) for lem, req in e.requires_if_lemma.items())),
         light_only=e.light_only,
         participle_of=e.participle_of,
-        requires_target=e.requires_target,
+        requires_target=e.requires_target or bool(e.requires_target_sector),
+        # an entry that names its target's sector (an organisation) needs that target named here
+        named_target=bool(e.requires_target_sector),
         alone=e.type == "PROTEST" and e.pos == "noun" and not e.requires_target,
     )
 
@@ -116,7 +120,7 @@ class TriggerGates:
                         return Fire.ALONE
                     if g.verb and self.pro_drop and not g.requires_target:
                         best = Fire.INHERITS
-                    best = max(best, Fire.WITH_ACTOR)
+                    best = max(best, Fire.NAMED if g.named_target else Fire.WITH_ACTOR)
         if best is Fire.NONE and not self.deontic_words.isdisjoint(keys) and not self.claim_verbs.isdisjoint(keys):
             best = Fire.WITH_ACTOR  # "X dijo que Y debe negociar": the demand of a speaker named here
         return best
