@@ -105,3 +105,24 @@ def test_a_head_of_state_by_regnal_name_keeps_the_visitor_apart(res: Resources) 
 def test_rebels_hit_people_of_their_own_country(res: Resources) -> None:
     got = _coded(res, "Guerrilleros de las FARC amenazaron a los trabajadores de la empresa.", "es")
     assert ("THREATEN", "COL REB", "COL LAB") in got, got
+
+
+def test_every_listed_state_leaves_even_when_the_parser_splits_the_list(res: Resources) -> None:
+    """The small English model detaches the first of listed names ("Guinea/npadvmod, Gabon/nsubj and
+    Chad") or hangs the second as an apposition ("Mali, Burkina Faso/appos and Niger"): each state is a
+    member all the same."""
+    got = set(_coded(res, "Guinea, Gabon and Chad quit the African Union after the coups.", "en"))
+    assert {("SANCTION", c, "IGO AU") for c in ("GIN", "GAB", "TCD")} <= got, got
+    got = set(_coded(res, "Mali, Burkina Faso and Niger quit ECOWAS in January.", "en"))
+    assert {("SANCTION", c, "IGO ECOWAS") for c in ("MLI", "BFA", "NER")} <= got, got
+
+
+def test_leaving_a_treaty_or_walking_out_of_talks_reduces_relations(res: Resources) -> None:
+    """CAMEO 161 (withdraw from a treaty) and 164 (walk out of talks): PLOVER SANCTION withdraw, not a
+    rejection nor a retreat; a city naming an accord ("the Paris agreement") is no side of it."""
+    got = _coded(res, "The United States pulled out of the Paris agreement in 2017.", "en")
+    assert got == [("SANCTION", "USA", None)], got
+    got = _coded(res, "The Russian delegation walked out of the UN Security Council meeting on Friday.", "en")
+    assert got and all(t == "SANCTION" for t, _s, _g in got), got
+    got = _coded(res, "Israel withdrew its troops from Gaza under the agreement.", "en")
+    assert got and all(t == "RETREAT" for t, _s, _g in got), got

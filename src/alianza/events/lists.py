@@ -42,7 +42,10 @@ class _Spans:
 
 
 def _members(m: ActorMention, spans: _Spans, by_token: dict[int, ActorMention]) -> list[ActorMention]:
-    """The other actors coordinated with the mention `m`: its conjuncts, their conjuncts, and so on."""
+    """The other actors coordinated with the mention `m`: its conjuncts, their conjuncts, and so on.
+    A country's name in apposition to another's is a member too: no country is another's apposition,
+    the parser read a list so ("Mali, Burkina Faso/appos and Niger/conj"); a person's title in
+    apposition to the name is not ("Angelino Polania, personero municipal")."""
     frontier = spans.of(m)
     own = {t.i for t in frontier}
     out: list[ActorMention] = []
@@ -51,7 +54,15 @@ def _members(m: ActorMention, spans: _Spans, by_token: dict[int, ActorMention]) 
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ != "conj" or c.i in seen:
+                if c.i in seen:
+                    continue
+                if c.dep_ != "conj" and not (
+                    c.dep_ == "appos"
+                    and _a_country_name(m)
+                    and (a := by_token.get(c.i)) is not None
+                    and a.start != m.start
+                    and _a_country_name(a)
+                ):
                     continue
                 seen.add(c.i)
                 nxt.append(c)
@@ -66,6 +77,11 @@ def _a_state(m: ActorMention) -> bool:
     """A country or its government: "Rusia y China", "Poland and Lithuania", "Brasil, Colombia y Argentina"."""
     a = m.actor
     return bool(a.country) and a.country not in ("---", "IGO") and a.sector in (None, "GOV") and not a.name
+
+
+def _a_country_name(m: ActorMention) -> bool:
+    """A country named by its name alone ("Burkina Faso"), not a person or an office of it."""
+    return m.how == "gazetteer" and _a_state(m)
 
 
 def split_lists(events: list[Event], doc: Any, mentions: list[ActorMention], offset: int) -> list[Event]:

@@ -113,6 +113,8 @@ class ParsedSentence:
                 and all(t.pos_ == "ADJ" and fold(t.dep_) == "amod" for t in toks)
             ):
                 continue  # "all official contact", "a military plane": a sector word used as an adjective
+            if m.how == "metonym" and toks and self.names_event(toks):
+                continue  # "the Paris agreement", "the Minsk accords": a seat of power naming an event, not a side
             for t in toks:
                 self.tok_mention.setdefault(t.i, m)
             ids = {t.i for t in toks}
@@ -125,6 +127,17 @@ class ParsedSentence:
         self.governing_type: dict[int, str] = {}
         # triggers whose target the arguments settled, none included ("condemned the attack on X")
         self.settled_target: set[int] = set()
+
+    def names_event(self, toks: list[Token]) -> bool:
+        """Are the tokens a name compounded to a noun the lexicon knows as an event ("the Paris
+        agreement", "the Geneva talks", "los acuerdos de Minsk" is a case phrase, not this)?"""
+        ids = {t.i for t in toks}
+        heads = {t.head for t in toks if t.head.i not in ids}
+        if len(heads) != 1 or not all(fold(t.dep_) == "compound" for t in toks if t.head.i not in ids):
+            return False
+        head = next(iter(heads))
+        entries = self.lex.lookup(*lemma_keys(head, self.lemma_of))
+        return head.pos_ in NOUN_POS and any(e.pos == "noun" for e in entries)
 
     def tokens_from(self, start: int, end: int) -> list[Token]:
         """The tokens that begin at a character in [start, end) of the sentence's text, in order

@@ -24,8 +24,12 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
     """Fix, in place, participles mis-tagged after an auxiliary, event nouns tagged as adjectives and
     a sentence's only head tagged as the noun it is a homograph of."""
     _homograph_root(doc, ld)
+    _hoist_measured(doc, ld)
+    detached = ld.syntax.sets.get("detached_first_conjunct")
     aux = ld.syntax.sets.get("tense_aux")
     if not aux:
+        if detached:
+            repair_first_conjunct(doc, detached)
         return
     endings = tuple(sorted({f for forms in ld.participles.values() for f in forms}, key=len, reverse=True))
     for t in doc:
@@ -58,7 +62,39 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
                 t.lemma_ = lemma_of(t.text.lower())
             _make_head(prev, t)
     _split_object_root(doc)
-    repair_first_conjunct(doc)
+    if detached:
+        repair_first_conjunct(doc, detached)
+
+
+def _hoist_measured(doc: Any, ld: LangData) -> None:
+    """ "staged a wave of protests", "held three rounds of talks", "after a week of unrest": a noun that
+    counts or times another (`syntax.measure_nouns`) through an `of_cases` preposition is its measure;
+    the measured noun takes its place in the tree (object of the support verb, phrase of "after") and
+    the measure hangs on it, so the rules read "staged protests", "held talks", "after unrest"."""
+    measures = ld.syntax.sets.get("measure_nouns")
+    if not measures:
+        return
+    for m in doc:
+        if m.pos_ != "NOUN" or fold(m.text) not in measures and fold(m.lemma_) not in measures:
+            continue
+        prep = next((c for c in m.children if c.i > m.i and fold(c.text) in ld.syntax.of_cases), None)
+        if prep is None:
+            continue
+        if fold(prep.dep_) == "case":  # UD: the noun carries its case ("una ola de protestas")
+            n = prep.head if prep.head.i != m.i else None
+        else:  # ClearNLP: prep -> pobj
+            n = next((c for c in prep.children if fold(c.dep_) == "pobj"), None)
+        if n is None or n.pos_ != "NOUN":
+            continue
+        if m.head.i == m.i:
+            n.head = n
+            n.dep_ = "ROOT"
+        else:
+            n.head = m.head
+            n.dep_ = m.dep_
+        m.head = n
+        m.dep_ = "npadvmod"
+        prep.head = m
 
 
 def _split_object_root(doc: Any) -> None:
@@ -80,14 +116,15 @@ def _split_object_root(doc: Any) -> None:
         t.dep_ = "obj"
 
 
-def repair_first_conjunct(doc: Any) -> None:
+def repair_first_conjunct(doc: Any, detached: frozenset[str]) -> None:
     """ "Paris/ROOT et Berlin/nsubj ont signé", "Le Mali/obl:mod, le Burkina Faso/nsubj et le Niger ont
-    annoncé": the small French model detaches the first of coordinated names at a sentence's start;
-    it becomes the verb's subject and the others its conjuncts."""
+    annoncé", "Guinea/npadvmod, Gabon/nsubj and Chad quit": small models detach the first of
+    coordinated names at a sentence's start (with one of the labels `syntax.detached_first_conjunct`
+    of the language's data); it becomes the verb's subject and the others its conjuncts."""
     for t in doc:
-        if t.pos_ != "PROPN" or fold(t.dep_) not in ("root", "obl:mod") or t.i > 3:
+        if t.pos_ != "PROPN" or fold(t.dep_) not in detached or t.i > 3:
             continue
-        if any(fold(c.dep_) in ("case", "nsubj", "obj") for c in t.children):
+        if any(fold(c.dep_) in ("case", "nsubj", "obj", "dobj", "prep") for c in t.children):
             continue
         right = max([t.i, *(c.i for c in t.children if fold(c.dep_) in ("flat:name", "flat") and c.i > t.i)])
         nxt = doc[right + 1] if right + 1 < len(doc) else None
