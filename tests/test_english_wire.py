@@ -110,3 +110,14 @@ def test_forces_kept_on_alert_are_mobilised(res: Resources) -> None:
     got = _sides(_coded(res, "Venezuela placed its armed forces on standby after the incident."))
     assert any(t == "MOBILIZE" for t, _s, _g in got), got
     assert _coded(res, "Residents remained on alert as the river rose.") == []
+
+
+def test_an_event_counted_or_timed_by_a_measure_noun_is_the_support_verbs_object(res: Resources) -> None:
+    """ "staged a wave of protests", "launched ten days of joint exercises", "held three rounds of talks":
+    the event noun, not its measure, is what the verb governs (syntax.measure_nouns)."""
+    got = _sides(_coded(res, "Chilean students staged a wave of protests against the pension reform."))
+    assert ("PROTEST", "CHL EDU", "CHL GOV") in got, got
+    got = _sides(_coded(res, "Indian and Japanese warships launched ten days of joint naval exercises."))
+    assert any(t == "COOPERATE" and s == "IND MIL" for t, s, _g in got), got
+    got = _sides(_coded(res, "Ethiopian and Egyptian negotiators held three rounds of talks in Washington."))
+    assert ("CONSULT", "ETH", "EGY") in got, got
