@@ -36,6 +36,15 @@ def test_actors_english_nationality_title_words_and_coordinated_nationalities(kb
     assert not any(m.actor.code == "RUS MIL" for m in got)
 
 
+def test_a_legislature_and_its_officer_compose_with_the_nationality(kb: KnowledgeBase) -> None:
+    """ "French National Assembly president": the president of a legislature is of that legislature
+    (LEG), and of its country, not a bare head of state."""
+    got = find_mentions("The Polish National Assembly speaker arrived in Kyiv.", "en", kb, ArticleContext())
+    assert got[0].actor.code == "POL LEG", got
+    got = find_mentions("The Nigerian House of Representatives passed the bill.", "en", kb, ArticleContext())
+    assert got[0].actor.code == "NGA LEG", got
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
