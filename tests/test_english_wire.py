@@ -121,3 +121,18 @@ def test_an_event_counted_or_timed_by_a_measure_noun_is_the_support_verbs_object
     assert any(t == "COOPERATE" and s == "IND MIL" for t, s, _g in got), got
     got = _sides(_coded(res, "Ethiopian and Egyptian negotiators held three rounds of talks in Washington."))
     assert ("CONSULT", "ETH", "EGY") in got, got
+
+
+def test_in_protest_of_tells_the_motive_of_the_protest_reported(res: Resources) -> None:
+    """A bare "in protest at X" is the motive of the sentence's protest wherever the parser hangs it
+    (here on a relative clause), not a second protest."""
+    text = "Kenyan teachers staged a general strike that shut down schools in Nairobi in protest at unpaid wages."
+    got = _sides(_coded(res, text))
+    assert [t for t, _s, _g in got].count("PROTEST") == 1, got
+
+
+def test_the_purpose_of_a_demand_is_its_content(res: Resources) -> None:
+    """ "demanding a UN force to protect them and prevent a massacre": what the demand is for has not
+    happened, the coordinated infinitive no more than the first."""
+    got = _sides(_coded(res, "Kurdish leaders are demanding a UN force to protect them and prevent a massacre."))
+    assert got and all(t == "REQUEST" for t, _s, _g in got), got

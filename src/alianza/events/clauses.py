@@ -25,6 +25,9 @@ GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE"}
 PROTEST_EXCLUDED = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "REB", "UAF", "CRM", "INS", "SPY", "IGO"})
 # Acts whose object is a content that has not happened: what is demanded, refused, threatened, agreed.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+# Statements whose purpose clause is content too ("demanding a presence to protect them"); a pledge's purpose
+# ("willing to send material to help defend Saudi Arabia") completes the pledged act instead.
+STATED_CONTENT = frozenset({"REQUEST", "REJECT", "THREATEN"})
 # What a crowd's riot codes when its acts are read alone: damage, burning, stone-throwing.
 RIOT_TYPES = frozenset({"COERCE", "ASSAULT"})
 
@@ -44,11 +47,19 @@ class ClauseRules(ParsedSentence):
             node = (
                 t.head
             )  # "threatened to impose sanctions", "accused Israel of sabotaging the talks": the verb's clause
-        for _ in range(2):
+        steps = 0
+        while steps < 2:
             d = self.dep(node)
             head = node.head
             if head.i == node.i:
                 return False
+            if d == "conj" and node.morph.get("VerbForm") == ["Inf"] and head.morph.get("VerbForm") == ["Inf"]:
+                # "demanding a presence to protect them and prevent a war": an infinitive coordinated
+                # with another is what that one is to its head (a finite or participle conjunct is a
+                # clause of its own: "a démenti soutenir les rebelles et accusé Kinshasa")
+                node = head
+                continue
+            steps += 1
             if d == "pcomp" and self.dep(head) == "prep":  # "of supplying": through the preposition
                 head = head.head
             elif (
@@ -57,6 +68,10 @@ class ClauseRules(ParsedSentence):
                 return False  # "warned that Russia could attack": a prediction, kept with its own modality
             elif d not in ("xcomp", "ccomp", "acomp") and not (
                 d in ("advcl", "acl") and any(self.dep(c) in ("mark", "case") for c in node.children)
+            ) and not (
+                # "are demanding a presence to protect them": what a demand, a threat or a pledge is
+                # for has not happened either
+                d == "advcl" and self.purpose_clause(node) and self.governing_type.get(head.i) in STATED_CONTENT
             ):
                 return False
             if head.i in governing:
@@ -237,6 +252,7 @@ class ClauseRules(ParsedSentence):
                 or self.protest_cause(t, ev, anchor)
                 or self.describes_side(t)
                 or self.in_condition(t)
+                or self.protest_motive_again(t, ev, kept)
             ):
                 continue
             head = anchor.get(t.head.i) if t.head.i != t.i and self.dep(t) in ("advcl", "acl", "xcomp") else None
@@ -337,6 +353,22 @@ class ClauseRules(ParsedSentence):
             for ev in completed
             for s, g in [home_sides(ev.type, ev.source, ev.target, ev.place)]
         ]
+
+    def protest_motive_again(self, t: Token, ev: Event, kept: list[tuple[Token, Event]]) -> bool:
+        """ "organized a general strike that shut down the capital in protest of the arrests": a bare
+        "in protest of X" phrase tells the motive of the protest the sentence reports, wherever the
+        parser hung it; it is no second protest. Without a motive it is a state ("permanecerán en
+        huelga de hambre"), the event itself."""
+        cases = self.syn.protest_cases
+        near = [c for c in t.children] + [g for c in t.children for g in c.children]
+        return (
+            ev.type == "PROTEST"
+            and t.pos_ in NOUN_POS
+            and self.case_of(t) in self.syn.in_cases
+            and not any(self.dep(c) in ("det", "poss", "nmod:poss") for c in t.children)
+            and any(self.case_of(c) in cases or (self.dep(c) == "prep" and self.lem(c) in cases) for c in near)
+            and any(x.i != t.i and other.type == "PROTEST" and other.source is not None for x, other in kept)
+        )
 
     def same_act_head(self, t: Token, anchor: dict[int, Event]) -> Event:
         verb = t.head if t.head.pos_ not in ("ADV", "ADP") else t.head.head
