@@ -136,3 +136,16 @@ def test_the_purpose_of_a_demand_is_its_content(res: Resources) -> None:
     happened, the coordinated infinitive no more than the first."""
     got = _sides(_coded(res, "Kurdish leaders are demanding a UN force to protect them and prevent a massacre."))
     assert got and all(t == "REQUEST" for t, _s, _g in got), got
+
+
+def test_support_verbs_of_another_event_are_no_pledge(res: Resources) -> None:
+    """ "committed atrocities", "undertook a mediation mission": the verbs of pledging without their
+    clause carry another event; "undertook to withdraw" is a pledge. "Called a general strike"
+    stages the strike (CAMEO 1431), it is no phone call."""
+    got = _sides(_coded(res, "Serb forces committed atrocities in Kosovo."))
+    assert got and all(t == "ASSAULT" for t, _s, _g in got), got
+    got = _sides(_coded(res, "The Arab League envoy undertook a mediation mission between Algeria and Morocco."))
+    assert got and all(t == "CONSULT" for t, _s, _g in got), got
+    assert any(t == "AGREE" for t, _s, _g in _sides(_coded(res, "Ghana undertook to withdraw its troops from Liberia.")))
+    got = _sides(_coded(res, "Unions called a general strike in Nigeria on Monday."))
+    assert got and all(t == "PROTEST" for t, _s, _g in got), got

@@ -126,3 +126,12 @@ def test_leaving_a_treaty_or_walking_out_of_talks_reduces_relations(res: Resourc
     assert got and all(t == "SANCTION" for t, _s, _g in got), got
     got = _coded(res, "Israel withdrew its troops from Gaza under the agreement.", "en")
     assert got and all(t == "RETREAT" for t, _s, _g in got), got
+
+
+def test_a_complaint_about_a_hostile_act_targets_its_doer(res: Resources) -> None:
+    """ "complained to the OSCE over Russian air strikes": the complaint is addressed to the doer of
+    what it is about (CAMEO 114), and that act is its content, not a second event."""
+    got = _coded(res, "Georgia complained to the OSCE over Russian air strikes near Tbilisi.", "en")
+    assert got == [("ACCUSE", "GEO", "RUS")], got
+    got = _coded(res, "Venezuela complained about the American sanctions on its oil.", "en")
+    assert ("ACCUSE", "VEN", "USA") in got, got

@@ -274,10 +274,31 @@ class ArgumentRules(ParsedSentence):
                 continue
             if (case := self.case_of(c)) is not None and case not in self.syn.dative_cases:
                 continue  # "criticó a Cuba por el bloqueo", parsed as an object: the motive, not what is condemned
-            for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of)):
-                if entry.pos == "noun" and entry.type in self.ont and self.ont[entry.type].quad in HOSTILE_QUADS:
+            if self.hostile_noun(c):
+                return c
+        # "complained to the UN over two Israeli air raids": what a criticism is about, after one of the
+        # language's `grievance_cases`, when it names no object
+        if not any(self.dep(c) in self.syn.obj | {"obj", "dobj"} for c in t.children):
+            for c in self.grievance_objects(t):
+                if self.hostile_noun(c):
                     return c
         return None
+
+    def hostile_noun(self, c: Token) -> bool:
+        """A noun the lexicon knows as a trigger of a conflict type ("the attack", "the sanctions")."""
+        return c.pos_ == "NOUN" and c.i not in self.tok_mention and any(
+            entry.pos == "noun" and entry.type in self.ont and self.ont[entry.type].quad in HOSTILE_QUADS
+            for entry in self.lex.lookup(*lemma_keys(c, self.lemma_of))
+        )
+
+    def grievance_objects(self, t: Token) -> list[Token]:
+        """The nouns after one of `syntax.grievance_cases` on the trigger ("over the raids")."""
+        cases = self.syn.sets.get("grievance_cases", frozenset())
+        if not cases:
+            return []
+        out = [c for c in t.children if self.case_of(c) in cases and c.pos_ in NOUN_POS]
+        out += [g for c in t.children if self.dep(c) == "prep" and self.lem(c) in cases for g in c.children]
+        return out
 
     def doer_of(self, act: Token, source: ActorMention | None) -> ActorMention | None:
         """Who did a hostile act named as a noun: its adjective or possessor ("the Russian attack",

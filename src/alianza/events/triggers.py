@@ -70,6 +70,8 @@ class TriggerRules(ArgumentRules, ModalityRules):
                 and self.lex.lookup(*lemma_keys(holder, self.lemma_of))
             ):
                 return None  # "una nota de protesta", "la condena del ataque": part of the other noun's event
+            if self.grievance_of_criticism(t):
+                return None  # "complained to the UN over the raids": what the criticism is about (its target's act)
             if any(
                 self.lem(c) in self.syn.generic_determiners or fold(c.text) in self.syn.generic_determiners
                 for c in t.children
@@ -126,6 +128,22 @@ class TriggerRules(ArgumentRules, ModalityRules):
         if unless and t.i + 1 < len(self.doc) and fold(self.doc[t.i + 1].text) in unless:
             return None
         return v
+
+    def grievance_of_criticism(self, t: Token) -> bool:
+        """Is the noun what a criticism is about, after one of `syntax.grievance_cases` on a verb of
+        criticism that names no object ("complained over two Israeli air raids")? Like the object of
+        "condemned the attack", it is the criticism's content; its doer is the criticism's target."""
+        cases = self.syn.sets.get("grievance_cases", frozenset())
+        if not cases or self.dep(t) not in ("pobj", "obl", "nmod"):
+            return False
+        verb = t.head.head if self.dep(t) == "pobj" and self.dep(t.head) == "prep" else t.head
+        case = self.lem(t.head) if self.dep(t) == "pobj" else self.case_of(t)
+        return (
+            case in cases
+            and verb.pos_ in VERB_POS
+            and not any(self.dep(c) in self.syn.obj | {"obj", "dobj"} for c in verb.children)
+            and any(x.type == "ACCUSE" and x.pos == "verb" for x in self.lex.lookup(*lemma_keys(verb, self.lemma_of)))
+        )
 
     def protest_told(self, t: Token, e: Entry, args: Args) -> Args:
         """ "Cientos de jubilados protestaron frente al Congreso. La policía reprimió la protesta": a
