@@ -135,3 +135,12 @@ def test_a_complaint_about_a_hostile_act_targets_its_doer(res: Resources) -> Non
     assert got == [("ACCUSE", "GEO", "RUS")], got
     got = _coded(res, "Venezuela complained about the American sanctions on its oil.", "en")
     assert ("ACCUSE", "VEN", "USA") in got, got
+
+
+def test_people_of_no_known_country_who_address_a_state_organ_are_its_own(res: Resources) -> None:
+    """A side the resolver names without a country ("---": "Islamic fundamentalists", "tribal
+    elders") takes the country of the state organ it addresses, as a bare sector does."""
+    text = "Islamic fundamentalists began a hunger strike to demand the resignation of the Tunisian president."
+    assert ("PROTEST", "TUN CVL", "TUN GOV") in _coded(res, text, "en")
+    got = _coded(res, "Tribal elders demanded that the Kenyan government release the detainees.", "en")
+    assert ("REQUEST", "KEN CVL", "KEN GOV") in got, got

@@ -106,7 +106,14 @@ def home_sides(
         elif target is None and (action or type_name) in HOME_ACTION_TYPES and (place is None or place.country == src):
             target = ActorMention(Actor(country=src), source.start, source.start, "", "context")
     elif target is not None and tgt and target.actor.sector in STATE_ORGANS:
-        if source is not None and src is None and source.actor.country is None and source.actor.sector in HOME_SECTORS:
+        # "students demanded reforms from the Indonesian government", "Islamic fundamentalists demanded the
+        # resignation of the Algerian president": people of no known country who address a state organ are its
+        if (
+            source is not None
+            and src is None
+            and source.actor.country in (None, "---")
+            and source.actor.sector in HOME_SECTORS
+        ):
             source = replace(source, actor=replace(source.actor, country=tgt), how="context")
     return source, target
 
