@@ -149,3 +149,9 @@ def test_support_verbs_of_another_event_are_no_pledge(res: Resources) -> None:
     assert any(t == "AGREE" for t, _s, _g in _sides(_coded(res, "Ghana undertook to withdraw its troops from Liberia.")))
     got = _sides(_coded(res, "Unions called a general strike in Nigeria on Monday."))
     assert got and all(t == "PROTEST" for t, _s, _g in got), got
+
+
+def test_an_organisation_suspending_a_member_is_a_sanction_lifting_sanctions_is_not(res: Resources) -> None:
+    assert ("SANCTION", "IGO AU", "NER") in _sides(_coded(res, "The African Union suspended Niger from all its activities."))
+    got = _sides(_coded(res, "The EU suspended sanctions on Belarus."))
+    assert got and all(t == "CONCEDE" for t, _s, _g in got), got
