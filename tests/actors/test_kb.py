@@ -63,3 +63,20 @@ def test_actors_historical_names_of_the_eu_and_titles_of_igo_heads(res: Resource
         "THREATEN",
     )
     assert e["source"]["code"] == "IGO UN" and e["target"]["country"] == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Qatar mediated between the Emirates and Bahrain.", "ARE"),
+        ("UN observers arrived in East Timor on Monday.", "TLS"),
+        ("The Holy See recognised the new government.", "VAT"),
+        ("Troops from Cote d'Ivoire crossed into Liberia.", "CIV"),
+        ("The Republic of the Congo closed its border.", "COG"),
+        ("Swaziland banned the opposition rally.", "SWZ"),
+    ],
+)
+def test_actors_english_short_and_old_country_names(kb: KnowledgeBase, text: str, code: str) -> None:
+    """Short, old and ASCII forms English wire copy uses where CLDR gives another name."""
+    got = [m.actor.country for m in find_mentions(text, "en", kb, ArticleContext())]
+    assert code in got, got
