@@ -155,3 +155,12 @@ def test_an_organisation_suspending_a_member_is_a_sanction_lifting_sanctions_is_
     assert ("SANCTION", "IGO AU", "NER") in _sides(_coded(res, "The African Union suspended Niger from all its activities."))
     got = _sides(_coded(res, "The EU suspended sanctions on Belarus."))
     assert got and all(t == "CONCEDE" for t, _s, _g in got), got
+
+
+def test_a_reciprocal_verb_codes_the_subjects_conjuncts_as_both_sides(res: Resources) -> None:
+    """ "India and Pakistan exchanged fire", "Ukraine and Russia swapped prisoners" (syntax.reciprocal_verbs):
+    one event between the two, not one each with no target (or with its own country)."""
+    got = _sides(_coded(res, "India and Pakistan exchanged fire across the Line of Control."))
+    assert got == [("ASSAULT", "IND", "PAK")], got
+    got = _sides(_coded(res, "Ukraine and Russia swapped prisoners on Friday."))
+    assert got == [("CONCEDE", "UKR", "RUS")], got

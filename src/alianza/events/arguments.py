@@ -248,7 +248,10 @@ class ArgumentRules(ParsedSentence):
         return source, target
 
     def reciprocal(self, v: Token) -> bool:
-        """Does the verb carry a reciprocal clitic ("se enfrentaron", "se reunieron")?"""
+        """Does the verb carry a reciprocal clitic ("se enfrentaron", "se reunieron"), or is it one
+        of the language's reciprocal verbs ("India and Pakistan exchanged fire", "swapped prisoners")?"""
+        if self.lem(v) in self.syn.sets.get("reciprocal_verbs", frozenset()):
+            return True
         clitics = self.syn.sets.get("reciprocal_clitics", frozenset())
         return any(c.pos_ == "PRON" and fold(c.text) in clitics for c in v.children)
 
