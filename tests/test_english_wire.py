@@ -164,3 +164,12 @@ def test_a_reciprocal_verb_codes_the_subjects_conjuncts_as_both_sides(res: Resou
     assert got == [("ASSAULT", "IND", "PAK")], got
     got = _sides(_coded(res, "Ukraine and Russia swapped prisoners on Friday."))
     assert got == [("CONCEDE", "UKR", "RUS")], got
+
+
+def test_relations_between_a_coordinated_subject_are_one_event_between_them(res: Resources) -> None:
+    """ "Ethiopia and Eritrea restored diplomatic relations" (syntax.mutual_nouns): the relations are
+    between the two; one event, not one each with no partner."""
+    got = _sides(_coded(res, "Ethiopia and Eritrea restored diplomatic relations."))
+    assert got == [("SUPPORT", "ETH", "ERI")], got
+    got = _sides(_coded(res, "Morocco and Iran cut ties in May."))
+    assert got == [("SANCTION", "MAR", "IRN")], got

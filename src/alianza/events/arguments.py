@@ -230,6 +230,10 @@ class ArgumentRules(ParsedSentence):
                     own = next((x for x in self.doc if self.sent.start + x.idx == source.start), None)
                     if own is not None:
                         target = self.conj_actor(own)
+        if target is None and src_tok is not None and self.mutual_object(t):
+            # "Ethiopia and Eritrea restored diplomatic relations", "cut ties": relations are between the
+            # coordinated subjects, one event between them
+            target = self.conj_actor(src_tok)
         if target is None and e.requires_target and src_tok is not None and self.reciprocal(v):
             # "estudiantes y policías se enfrentaron", "Rusia y China se reunieron": a reciprocal
             # verb's coordinated subject names both sides, each the other's
@@ -246,6 +250,15 @@ class ArgumentRules(ParsedSentence):
         if target is None and source is not None and e.requires_target and self.ont[e.type].quad.startswith("verbal"):
             target = self.actor_of_event_told(t, source)
         return source, target
+
+    def mutual_object(self, t: Token) -> bool:
+        """Is the verb's object one of the language's `mutual_nouns`, a relation between two sides
+        ("relations", "ties")?"""
+        nouns = self.syn.sets.get("mutual_nouns", frozenset())
+        return bool(nouns) and any(
+            self.dep(c) in self.syn.obj | {"obj", "dobj"} and (self.lem(c) in nouns or fold(c.text) in nouns)
+            for c in t.children
+        )
 
     def reciprocal(self, v: Token) -> bool:
         """Does the verb carry a reciprocal clitic ("se enfrentaron", "se reunieron"), or is it one

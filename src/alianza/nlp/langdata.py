@@ -170,6 +170,7 @@ SYNTAX_OPTIONAL = (
     "joining_verbs",  # events/arguments.py: "participaron en una marcha": who joins a protest does it
     "joining_cases",  # events/arguments.py: the preposition of the protest joined ("en", "a", "in")
     "preventing_verbs",  # events/triggers.py: "prevented the demonstration": the protest did not happen
+    "mutual_nouns",  # events/arguments.py: "X and Y restored relations": objects that are between the subject's conjuncts
     "reciprocal_verbs",  # events/arguments.py: "India and Pakistan exchanged fire": the subject's conjuncts act on each other
     "reciprocal_clitics",  # events/arguments.py: "estudiantes y policías se enfrentaron": each other
     "act_target_cases",  # events/arguments.py: "to reimpose UN sanctions on Iran": whom an intended act falls on
