@@ -1,0 +1,91 @@
+"""Spanish wire news of protests told by acts other than marching (issue 13, up-protest classes):
+crowds that burst into buildings or disrupt ceremonies, boycotts, work stoppages, blocked main
+streets. Sentences of our own, several regions; the same words in other senses are no protest."""
+
+from __future__ import annotations
+
+import pytest
+
+from alianza.pipeline import Resources
+from tests.events.helpers import events
+
+
+def coded(text: str, res: Resources) -> list[tuple[str, str | None]]:
+    return [(e["type"], e["mode"]) for e in events(text, "es", res)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decenas de manifestantes irrumpieron en la sede del Congreso de Guatemala.",
+        "Cientos de campesinos sin tierra irrumpieron en la sede del Ministerio de Agricultura en Brasilia.",
+        "Un grupo de estudiantes irrumpió en el rectorado de la Universidad de Dakar.",
+        "Jóvenes manifestantes interrumpieron el discurso del ministro en Madrid.",
+        "Los estudiantes chilenos perturbaron la ceremonia de inauguración en Santiago.",
+        "Activistas ecologistas interrumpieron el tráfico en el centro de Bruselas.",
+    ],
+)
+def test_a_crowd_that_bursts_in_or_disrupts_an_act_protests(res: Resources, text: str) -> None:
+    # PLOVER PROTEST obstruct (CAMEO 144)
+    assert coded(text, res) == [("PROTEST", "obstruct")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los sindicatos argentinos interrumpieron la reunión con el gobierno.",
+        "Los turistas alemanes interrumpieron su viaje en Túnez.",
+        "Guerrilleros mataron a tres personas, luego que irrumpieran en las veredas La Cumbre y El Silencio.",
+    ],
+)
+def test_breaking_off_a_meeting_a_trip_or_an_armed_raid_is_no_protest(res: Resources, text: str) -> None:
+    assert "PROTEST" not in [t for t, _m in coded(text, res)]
+
+
+def test_armed_men_who_burst_into_a_building_attack(res: Resources) -> None:
+    found = coded("Un grupo de hombres armados irrumpió en la sede de la alcaldía de Toribío.", res)
+    assert [t for t, _m in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los sindicatos mexicanos decretaron un boicot contra los productos estadounidenses.",
+        "Los comerciantes marroquíes iniciaron un boicot de los productos daneses.",
+        "La oposición togolesa convocó un boicot de las elecciones legislativas.",
+    ],
+)
+def test_people_who_call_a_boycott_protest(res: Resources, text: str) -> None:
+    assert [t for t, _m in coded(text, res)] == ["PROTEST"]
+
+
+def test_a_state_that_announces_a_boycott_does_not_protest(res: Resources) -> None:
+    found = coded("El gobierno de Estados Unidos anunció un boicot de los Juegos de Moscú.", res)
+    assert "PROTEST" not in [t for t, _m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los transportistas peruanos iniciaron una paralización de 48 horas en Lima.",
+        "Comenzó la paralización de labores de los maestros hondureños.",
+        "Los médicos del hospital de Guayaquil cumplen una paralización indefinida.",
+    ],
+)
+def test_a_work_stoppage_is_a_strike(res: Resources, text: str) -> None:
+    assert coded(text, res) == [("PROTEST", "strike")]
+
+
+def test_works_brought_to_a_halt_are_no_strike(res: Resources) -> None:
+    assert coded("La paralización de las obras del metro preocupa al alcalde de Bogotá.", res) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los militantes bloquearon las principales arterias de Lima.",
+        "Los taxistas cortaron las arterias del centro de Caracas.",
+    ],
+)
+def test_main_streets_are_roads_a_crowd_blocks(res: Resources, text: str) -> None:
+    assert coded(text, res) == [("PROTEST", "obstruct")]
