@@ -89,3 +89,33 @@ def test_works_brought_to_a_halt_are_no_strike(res: Resources) -> None:
 )
 def test_main_streets_are_roads_a_crowd_blocks(res: Resources, text: str) -> None:
     assert coded(text, res) == [("PROTEST", "obstruct")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los maestros peruanos anunciaron un paro de dos días para la próxima semana.",
+        "Los camioneros chilenos anunciaron una huelga indefinida a partir del lunes.",
+        "La central obrera de Bolivia anunció para el miércoles una concentración frente al Congreso.",
+    ],
+)
+def test_a_protest_its_organisers_announce_is_still_to_come(res: Resources, text: str) -> None:
+    found = events(text, "es", res)
+    assert [(e["type"], e["status"]) for e in found] == [("PROTEST", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Los sindicatos convocaron una marcha en Dakar contra el gobierno.", "PROTEST"),
+        ("La policía keniana anunció la detención de 22 personas.", "COERCE"),
+    ],
+)
+def test_a_called_protest_and_an_announced_arrest_are_reported_as_done(res: Resources, text: str, etype: str) -> None:
+    found = events(text, "es", res)
+    assert [(e["type"], e["status"]) for e in found] == [(etype, "occurred")]
+
+
+def test_a_protest_announced_on_a_condition_is_a_threat(res: Resources) -> None:
+    found = events("Los agricultores gallegos anunciaron bloqueos de carreteras si el gobierno no retira la ley.", "es", res)
+    assert [e["type"] for e in found] == ["THREATEN"]
