@@ -117,5 +117,7 @@ def test_a_called_protest_and_an_announced_arrest_are_reported_as_done(res: Reso
 
 
 def test_a_protest_announced_on_a_condition_is_a_threat(res: Resources) -> None:
-    found = events("Los agricultores gallegos anunciaron bloqueos de carreteras si el gobierno no retira la ley.", "es", res)
+    found = events(
+        "Los agricultores gallegos anunciaron bloqueos de carreteras si el gobierno no retira la ley.", "es", res
+    )
     assert [e["type"] for e in found] == ["THREATEN"]
