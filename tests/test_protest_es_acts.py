@@ -121,3 +121,23 @@ def test_a_protest_announced_on_a_condition_is_a_threat(res: Resources) -> None:
         "Los agricultores gallegos anunciaron bloqueos de carreteras si el gobierno no retira la ley.", "es", res
     )
     assert [e["type"] for e in found] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Decenas de ayunantes se manifestaron frente a la catedral de Managua.", "CVL"),
+        ("Los cañeros bloquearon la carretera a Santa Cruz.", "AGR"),
+        ("Los petroleros ecuatorianos iniciaron una huelga indefinida.", "LAB"),
+        ("Los hinchas chilenos protestaron frente al estadio de Lima.", "CVL"),
+        ("Cientos de ahorristas protestaron frente a los bancos de Buenos Aires.", "CVL"),
+        ("Los normalistas de Ayotzinapa bloquearon la autopista del Sol.", "EDU"),
+    ],
+)
+def test_protesting_groups_of_wire_spanish_are_sides(res: Resources, text: str, sector: str) -> None:
+    found = events(text, "es", res)
+    assert [(e["type"], e["source"]["sector"]) for e in found] == [("PROTEST", sector)]
+
+
+def test_an_oil_company_is_no_oil_worker(res: Resources) -> None:
+    assert events("La empresa petrolera anunció ganancias.", "es", res) == []
