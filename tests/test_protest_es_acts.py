@@ -141,3 +141,18 @@ def test_protesting_groups_of_wire_spanish_are_sides(res: Resources, text: str, 
 
 def test_an_oil_company_is_no_oil_worker(res: Resources) -> None:
     assert events("La empresa petrolera anunció ganancias.", "es", res) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Los médicos se declararon en huelga en Tegucigalpa.", "strike"),
+        ("Los estibadores del puerto de Valparaíso se declararon en paro en Chile.", "strike"),
+        ("Los profesores se declararon en huelga de hambre en Tegucigalpa.", "hunger-strike"),
+        ("Veinte presos kurdos se declararon en huelga de hambre en Estambul.", "hunger-strike"),
+    ],
+)
+def test_declaring_oneself_on_strike_strikes(res: Resources, text: str, mode: str) -> None:
+    # the es model may label "en huelga" an object of "declarar": a verb of the lexicon (declarar
+    # objetivo) that does not fire must not take the phrase's event
+    assert coded(text, res) == [("PROTEST", mode)]
