@@ -156,3 +156,15 @@ def test_declaring_oneself_on_strike_strikes(res: Resources, text: str, mode: st
     # the es model may label "en huelga" an object of "declarar": a verb of the lexicon (declarar
     # objetivo) that does not fire must not take the phrase's event
     assert coded(text, res) == [("PROTEST", mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Los mineros peruanos acataron el paro nacional.", "LAB"),
+        ("Los comerciantes de La Paz acataron la huelga general convocada por la COB.", "BUS"),
+    ],
+)
+def test_those_who_heed_a_strike_call_strike(res: Resources, text: str, sector: str) -> None:
+    found = [e for e in events(text, "es", res) if e["type"] == "PROTEST"]
+    assert [e["source"]["sector"] for e in found] == [sector]
