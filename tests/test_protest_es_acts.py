@@ -168,3 +168,31 @@ def test_declaring_oneself_on_strike_strikes(res: Resources, text: str, mode: st
 def test_those_who_heed_a_strike_call_strike(res: Resources, text: str, sector: str) -> None:
     found = [e for e in events(text, "es", res) if e["type"] == "PROTEST"]
     assert [e["source"]["sector"] for e in found] == [sector]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los maestros hondureños paralizaron sus labores en todo el país.",
+        "Los médicos del Seguro Social suspendieron la atención en los hospitales de Lima.",
+        "Los estibadores de Valparaíso pararon sus actividades por 24 horas.",
+        "Los profesores de Ecuador mantienen paralizadas sus actividades desde el lunes.",
+        "Los médicos del hospital Rebagliati mantienen suspendida la atención en Lima.",
+    ],
+)
+def test_workers_who_stop_their_work_strike(res: Resources, text: str) -> None:
+    # PLOVER PROTEST strike: "abandonment of workplaces" (UniversalPetrarch PARALIZAR, CAMEO 143)
+    assert coded(text, res) == [("PROTEST", "strike")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno suspendió las clases por la epidemia.",
+        "La empresa minera suspendió sus actividades en Potosí.",
+        "La lluvia paralizó las actividades en Lima.",
+        "El gobierno mantiene suspendidas las clases en Quito.",
+    ],
+)
+def test_work_stopped_by_a_government_a_firm_or_the_weather_is_no_strike(res: Resources, text: str) -> None:
+    assert coded(text, res) == []
