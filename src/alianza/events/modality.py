@@ -78,6 +78,10 @@ class ModalityRules(DetailRules):
             return "hypothetical", None, None
         if any(self.lem(a) in syn.modal_verbs for a in anc[:1]):
             return "hypothetical", None, None
+        if et.name == "PROTEST" and v.i != t.i and self.lem(v) in syn.planned_words:
+            # "los maestros anunciaron un paro de 48 horas": a protest announced by its support verb is
+            # still to come (a reported one is done: "convocaron una marcha", "realizaron una huelga")
+            return "planned", None, None
         tense = set(t.morph.get("Tense")) | set(v.morph.get("Tense"))
         if "Fut" in tense or words & syn.future_markers or words & syn.planned_words:
             return "planned", None, None

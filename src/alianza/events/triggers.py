@@ -83,7 +83,9 @@ class TriggerRules(ArgumentRules, ModalityRules):
             # through a preposition (the language's `light_obl` labels)
             light_deps = self.syn.obj | self.syn.subj | self.syn.sets.get("light_obl", frozenset())
             governed = self.dep(t) in light_deps | {"obj", "dobj", "nsubj"} and head.i != t.i
-            as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"}
+            # "se declararon en huelga": a phrase of an `in_cases` preposition is no object, however the
+            # parser labels it, so the verb it hangs on does not take its event
+            as_object = self.dep(t) in self.syn.obj | {"obj", "dobj"} and self.case_of(t) not in self.syn.in_cases
             if as_object and e.type == "PROTEST" and self.lem(head) in self.syn.sets.get("preventing_verbs", ()):
                 return None  # "la policía impidió la marcha": it did not take place
             governing = self.lex.lookup(*lemma_keys(head, self.lemma_of)) if as_object else []
