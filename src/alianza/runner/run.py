@@ -224,6 +224,9 @@ class _Runner:
         self.pending_ids: dict[str, int] = {}
         self.pending_hashes: dict[str, tuple[int, str]] = {}
         self.pending_bands: dict[tuple[int, int], list[tuple[int, str, Any]]] = {}
+        # written batches whose rows wait for the end of the store session (`flush`)
+        self.unflushed: list[tuple[list[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]], dict[str, dict[str, int]]]] = []
+        self.unforgotten: list[int] = []
         self.stop = False
         self.t0 = time.perf_counter()
         self.coder = coder_version(res)
@@ -495,7 +498,7 @@ class _Runner:
 
             write_shard(str(self.opts.shards), rows, b.places)
         elif rows and not self.opts.shards:  # with shards, the worker wrote them
-            store.write_many(rows, b.places)
+            self.unflushed.append((rows, b.places))
         rep = self.report
         for c, _fp, extra in rows:
             rep.articles += 1
@@ -510,7 +513,20 @@ class _Runner:
         self.learned[b.k] = tuple(c for c, _fp, _x in rows if c.people)
         self.written = b.k
         if not self.opts.shards:  # shards reach the store at `alianza load`: the run remembers them
-            self.forget_pending(b.k)
+            self.unforgotten.append(b.k)
+
+    def flush(self, store: Store) -> None:
+        """The batches written in this store session, in one transaction (a transaction's fixed
+        cost, some 20 ms, once per session instead of once per batch), in batch order; only then
+        are they found in the store instead of among the pending checks, so the duplicate checks
+        of the session's later batches saw them there."""
+        rows = [r for got, _places in self.unflushed for r in got]
+        if rows:
+            store.write_many(rows, [places for _got, places in self.unflushed])
+        self.unflushed.clear()
+        for k in self.unforgotten:
+            self.forget_pending(k)
+        self.unforgotten.clear()
 
     # -- the loop ----------------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> BatchReport:
@@ -614,6 +630,7 @@ class _Runner:
                 elif b.fused:
                     self.report.second_trips += 1
                 later.append(b)
+            self.flush(store)
         self.report.driver_seconds += time.perf_counter() - t
         for b in later:
             if b.coding is None:
