@@ -63,6 +63,10 @@ from .work import (
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
+# On workers, a store session (open, look-ups, one transaction, close: some 40 ms of the driver's
+# CPU whatever it holds) starts at most this often: what comes back meanwhile joins it. Batches
+# come back about once a second per worker, so 2-3 batches share a session on 2 workers, 30 on 30.
+SESSION_GAP_S = 1.0
 PREPARE_FIRST = 1  # Dask priority of preparations over codings (0)
 # `jobs=None` (one worker per core) on an input smaller than this runs in this process: a local
 # cluster's workers each load the models (seconds of CPU per language) before coding anything,
@@ -227,6 +231,7 @@ class _Runner:
         # written batches whose rows wait for the end of the store session (`flush`)
         self.unflushed: list[tuple[list[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]], dict[str, dict[str, int]]]] = []
         self.unforgotten: list[int] = []
+        self.session_end = 0.0  # when the last store session closed (perf_counter)
         self.stop = False
         self.t0 = time.perf_counter()
         self.coder = coder_version(res)
@@ -594,8 +599,25 @@ class _Runner:
                 preparing.clear()  # not started in the store: the next run reads them again
             if not preparing and not coding:
                 break
+            self.gather(preparing, coding)
             if not self.round(preparing, coding):
                 self.executor.wait_first([x for x in (preparing[0].prep if preparing else None, coding[0].coding if coding else None) if x])
+
+    def gather(self, preparing: deque[_Batch], coding: deque[_Batch]) -> None:
+        """On workers, when the next batch in order is back but the last store session ended less
+        than SESSION_GAP_S ago: wait for the batches behind it until then, so that they share the
+        next session. Only when the store sessions start changes, never what is decided."""
+        if not getattr(self.executor, "remote", False) or self.stop:
+            return
+        handles = [b.coding for b in coding] + [b.prep for b in preparing]
+        while handles and handles[0].done():
+            handles.pop(0)
+            left = self.session_end + SESSION_GAP_S - time.perf_counter()
+            while handles and not handles[0].done() and left > 0:
+                self.executor.wait_first(handles[:1], timeout=left)
+                left = self.session_end + SESSION_GAP_S - time.perf_counter()
+            if left <= 0:
+                return
 
     def round(self, preparing: deque[_Batch], coding: deque[_Batch]) -> bool:
         """Write the codings that came back and plan the preparations that came back, in batch
@@ -631,7 +653,8 @@ class _Runner:
                     self.report.second_trips += 1
                 later.append(b)
             self.flush(store)
-        self.report.driver_seconds += time.perf_counter() - t
+        self.session_end = time.perf_counter()
+        self.report.driver_seconds += self.session_end - t
         for b in later:
             if b.coding is None:
                 b.coding = self.submit_coding(b)

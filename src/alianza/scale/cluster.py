@@ -9,6 +9,7 @@ then loaded on a worker's first article of each language), and a task finds them
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -29,7 +30,7 @@ class Executor(Protocol):
     workers: int
 
     def submit(self, fn: Callable[..., Any], *args: Any, priority: int = 0) -> Handle: ...
-    def wait_first(self, handles: list[Handle]) -> None: ...
+    def wait_first(self, handles: list[Handle], timeout: float | None = None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -65,7 +66,7 @@ class InlineExecutor:
     def submit(self, fn: Callable[..., Any], *args: Any, priority: int = 0) -> Handle:
         return _Done(fn, (self.res, *args))
 
-    def wait_first(self, handles: list[Handle]) -> None:
+    def wait_first(self, handles: list[Handle], timeout: float | None = None) -> None:
         return None
 
     def close(self) -> None:
@@ -195,9 +196,11 @@ class DaskExecutor:
         fut: Handle = self.client.submit(_with_resources, fn, *args, pure=False, priority=priority)
         return fut
 
-    def wait_first(self, handles: list[Handle]) -> None:
+    def wait_first(self, handles: list[Handle], timeout: float | None = None) -> None:
+        """Until one of the handles is done, or `timeout` seconds have passed."""
         if handles and not any(h.done() for h in handles):
-            _dask().wait(handles, return_when="FIRST_COMPLETED")
+            with contextlib.suppress(TimeoutError):  # distributed's TimeoutError is the builtin
+                _dask().wait(handles, timeout=timeout, return_when="FIRST_COMPLETED")
 
     def dashboard(self) -> str | None:
         try:
