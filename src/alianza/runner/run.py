@@ -175,6 +175,9 @@ class BatchReport:
         return 1 if self.rejections and not self.articles and not self.skipped_existing else 0
 
 
+_Row = tuple[CodedArticle, Fingerprint | None, dict[str, Any]]  # what `Store.write_many` writes of an article
+
+
 class _Ready:
     """A coding the driver accepted from a fused task: a handle that is done."""
 
@@ -230,7 +233,7 @@ class _Runner:
         self.pending_hashes: dict[str, tuple[int, str]] = {}
         self.pending_bands: dict[tuple[int, int], list[tuple[int, str, Any]]] = {}
         # written batches whose rows wait for the end of the store session (`flush`)
-        self.unflushed: list[tuple[list[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]], dict[str, dict[str, int]]]] = []
+        self.unflushed: list[tuple[list[_Row], dict[str, dict[str, int]]]] = []
         self.unforgotten: list[int] = []
         self.session_end = 0.0  # when the last store session closed (perf_counter)
         self.stop = False

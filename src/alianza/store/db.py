@@ -374,7 +374,8 @@ class Store:
         try:
             # an article's events, signature and bands are written and deleted with its row, so
             # only the articles stored already have old rows to replace
-            stored = [r[0] for r in con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()]
+            got = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+            stored = [r[0] for r in got]
             # Clusters that lose these articles' old events, or gain a copy of their articles, are
             # recounted by the next `update_clusters` (aggregate/clusters.py).
             if stored or originals:
