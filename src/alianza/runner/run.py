@@ -64,10 +64,12 @@ from .work import (
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
-# On workers, a store session (open, look-ups, one transaction, close: some 40 ms of the driver's
-# CPU whatever it holds) starts at most this often: what comes back meanwhile joins it. Batches
-# come back about once a second per worker, so 2-3 batches share a session on 2 workers, 30 on 30.
+# On workers, a store session (open, look-ups, one transaction, close: 40 ms of the driver's CPU
+# on a new store, 100 ms at 2,000 articles, as DuckDB's checkpoint at close rewrites the table's
+# last row group) starts at most every SESSION_GAP_S, or every 1 / SESSION_SHARE times the last
+# one lasted: what comes back meanwhile joins it, as long as every worker has a batch queued.
 SESSION_GAP_S = 1.0
+SESSION_SHARE = 0.05
 PREPARE_FIRST = 1  # Dask priority of preparations over codings (0)
 # `jobs=None` (one worker per core) on an input smaller than this runs in this process: a local
 # cluster's workers each load the models (seconds of CPU per language) before coding anything,
@@ -236,6 +238,7 @@ class _Runner:
         self.unflushed: list[tuple[list[_Row], dict[str, dict[str, int]]]] = []
         self.unforgotten: list[int] = []
         self.session_end = 0.0  # when the last store session closed (perf_counter)
+        self.session_seconds = 0.0  # and how long it lasted
         self.stop = False
         self.t0 = time.perf_counter()
         self.coder = coder_version(res)
@@ -609,18 +612,24 @@ class _Runner:
 
     def gather(self, preparing: deque[_Batch], coding: deque[_Batch]) -> None:
         """On workers, when the next batch in order is back but the last store session ended less
-        than SESSION_GAP_S ago: wait for the batches behind it until then, so that they share the
-        next session. Only when the store sessions start changes, never what is decided."""
+        than SESSION_GAP_S ago (or 1 / SESSION_SHARE times its length, for a store whose sessions
+        grew long): wait for the batches behind it until then, so that they share the next
+        session, but not once no more than one batch per worker is still out (each is running its
+        last: the session refills them). Only when the store sessions start changes, never what
+        is decided."""
         if not getattr(self.executor, "remote", False) or self.stop:
             return
+        until = self.session_end + max(SESSION_GAP_S, self.session_seconds / SESSION_SHARE)
         handles = [b.coding for b in coding] + [b.prep for b in preparing]
         while handles and handles[0].done():
             handles.pop(0)
-            left = self.session_end + SESSION_GAP_S - time.perf_counter()
-            while handles and not handles[0].done() and left > 0:
+            # a worker with no batch queued behind the one it runs waits for this session's refill
+            while len([h for h in handles if not h.done()]) > self.executor.workers and not handles[0].done():
+                left = until - time.perf_counter()
+                if left <= 0:
+                    return
                 self.executor.wait_first(handles[:1], timeout=left)
-                left = self.session_end + SESSION_GAP_S - time.perf_counter()
-            if left <= 0:
+            if handles and not handles[0].done():
                 return
 
     def round(self, preparing: deque[_Batch], coding: deque[_Batch]) -> bool:
@@ -658,7 +667,8 @@ class _Runner:
                 later.append(b)
             self.flush(store)
         self.session_end = time.perf_counter()
-        self.report.driver_seconds += self.session_end - t
+        self.session_seconds = self.session_end - t
+        self.report.driver_seconds += self.session_seconds
         for b in later:
             if b.coding is None:
                 b.coding = self.submit_coding(b)
