@@ -6,9 +6,9 @@ on Dask workers. On workers a batch makes one trip (`prepare_and_code`: cleaning
 signature, place countries and a speculative coding, which the driver keeps only where it is what
 the plan codes); in this process, with `--shards`, or while copies abound it makes two:
 `prepare_batch` and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
-it writes the batches of each store session (every batch that came back, in batch order; on workers
-a session starts at most once a second) in one transaction, opening the store only to look up and to
-write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
+it writes the batches of each store session (every batch that came back, in batch order; on
+workers a session starts at most once a second, less often as sessions grow longer) in one
+transaction, opening the store only to look up and to write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
 process at a time on a file). A run killed at any point loses at most the batches in flight;
 started again, it skips what was written and never writes an article twice (ids are stable,
 writes replace).
