@@ -238,3 +238,18 @@ def test_one_worker_per_core_runs_a_small_input_in_this_process(res: Resources, 
     rep = ingest([src], tmp_path / "s.duckdb", res, IngestOptions(jobs=None), on_reject=lambda r: None)
     assert rep.coded == 2 and rep.events > 0
     assert all(w.startswith("local:") for w in rep.workers), rep.workers
+
+
+def test_a_worker_reports_its_own_peak_memory_not_the_one_it_inherited() -> None:
+    """`getrusage`'s ru_maxrss survives exec: a worker spawned by a big driver reported the
+    driver's size. The executor reads the process's own high-water mark (VmHWM on Linux)."""
+    import psutil
+
+    from alianza.scale.cluster import _peak_rss
+
+    rss = psutil.Process().memory_info().rss
+    assert _peak_rss() >= rss * 0.95
+    status = Path("/proc/self/status")
+    if status.exists():
+        hwm = next(int(line.split()[1]) * 1024 for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
+        assert abs(_peak_rss() - hwm) <= 16 * 2**20

@@ -24,7 +24,7 @@ from .events.lists import split_lists
 from .events.ontology import EventType, load_ontology
 from .ingest.clean import clean_page
 from .ingest.dateline import split_dateline
-from .ingest.langid import detect_language
+from .ingest.langid import SAMPLE_CHARS, detect_language
 from .nlp.langdata import LangData, available_languages, load_langdata
 from .nlp.models import load_pipeline
 from .nlp.sentences import split_sentences
@@ -464,7 +464,11 @@ def make_article(
         dateline, first = split_dateline(first, guess)
         text = (first.strip() + sep + rest) if dateline and first.strip() else text
         dateline = dateline if dateline and first.strip() else None
-    lang = lang or detect_language(text, hint=guess)
+    if not lang:
+        # the clean text again, unless it starts as the raw one did (feeds and dumps give clean
+        # text): the detector reads the same sample then, and `guess` is its answer (0.6 ms)
+        same = text[:SAMPLE_CHARS] == raw[:SAMPLE_CHARS]
+        lang = guess if same else detect_language(text, hint=guess)
     content = article_id(text)
     return Article(
         id=article_id(text, origin) if origin else content,

@@ -6,8 +6,9 @@ on Dask workers. On workers a batch makes one trip (`prepare_and_code`: cleaning
 signature, place countries and a speculative coding, which the driver keeps only where it is what
 the plan codes); in this process, with `--shards`, or while copies abound it makes two:
 `prepare_batch` and, after the driver's duplicate check, `code_batch`. The driver is the one writer:
-it writes each batch in one transaction, in batch order, opening the store only to look up and to
-write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
+it writes the batches of each store session (every batch that came back, in batch order; on
+workers a session starts at most once a second, less often as sessions grow longer) in one
+transaction, opening the store only to look up and to write, so that `alianza events` and the web UI can read while an ingest runs (DuckDB allows one
 process at a time on a file). A run killed at any point loses at most the batches in flight;
 started again, it skips what was written and never writes an article twice (ids are stable,
 writes replace).
@@ -63,6 +64,12 @@ from .work import (
 
 __all__ = ["MAX_BODY_CHARS", "MIN_BODY_CHARS", "PEOPLE_MEMORY_DAYS", "parse_published"]
 MIN_LAG = 8
+# On workers, a store session (open, look-ups, one transaction, close: 40 ms of the driver's CPU
+# on a new store, 100 ms at 2,000 articles, as DuckDB's checkpoint at close rewrites the table's
+# last row group) starts at most every SESSION_GAP_S, or every 1 / SESSION_SHARE times the last
+# one lasted: what comes back meanwhile joins it, as long as every worker has a batch queued.
+SESSION_GAP_S = 1.0
+SESSION_SHARE = 0.05
 PREPARE_FIRST = 1  # Dask priority of preparations over codings (0)
 # `jobs=None` (one worker per core) on an input smaller than this runs in this process: a local
 # cluster's workers each load the models (seconds of CPU per language) before coding anything,
@@ -170,6 +177,9 @@ class BatchReport:
         return 1 if self.rejections and not self.articles and not self.skipped_existing else 0
 
 
+_Row = tuple[CodedArticle, Fingerprint | None, dict[str, Any]]  # what `Store.write_many` writes of an article
+
+
 class _Ready:
     """A coding the driver accepted from a fused task: a handle that is done."""
 
@@ -224,6 +234,11 @@ class _Runner:
         self.pending_ids: dict[str, int] = {}
         self.pending_hashes: dict[str, tuple[int, str]] = {}
         self.pending_bands: dict[tuple[int, int], list[tuple[int, str, Any]]] = {}
+        # written batches whose rows wait for the end of the store session (`flush`)
+        self.unflushed: list[tuple[list[_Row], dict[str, dict[str, int]]]] = []
+        self.unforgotten: list[int] = []
+        self.session_end = 0.0  # when the last store session closed (perf_counter)
+        self.session_seconds = 0.0  # and how long it lasted
         self.stop = False
         self.t0 = time.perf_counter()
         self.coder = coder_version(res)
@@ -495,7 +510,7 @@ class _Runner:
 
             write_shard(str(self.opts.shards), rows, b.places)
         elif rows and not self.opts.shards:  # with shards, the worker wrote them
-            store.write_many(rows, b.places)
+            self.unflushed.append((rows, b.places))
         rep = self.report
         for c, _fp, extra in rows:
             rep.articles += 1
@@ -510,7 +525,20 @@ class _Runner:
         self.learned[b.k] = tuple(c for c, _fp, _x in rows if c.people)
         self.written = b.k
         if not self.opts.shards:  # shards reach the store at `alianza load`: the run remembers them
-            self.forget_pending(b.k)
+            self.unforgotten.append(b.k)
+
+    def flush(self, store: Store) -> None:
+        """The batches written in this store session, in one transaction (a transaction's fixed
+        cost, some 20 ms, once per session instead of once per batch), in batch order; only then
+        are they found in the store instead of among the pending checks, so the duplicate checks
+        of the session's later batches saw them there."""
+        rows = [r for got, _places in self.unflushed for r in got]
+        if rows:
+            store.write_many(rows, [places for _got, places in self.unflushed])
+        self.unflushed.clear()
+        for k in self.unforgotten:
+            self.forget_pending(k)
+        self.unforgotten.clear()
 
     # -- the loop ----------------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> BatchReport:
@@ -578,8 +606,31 @@ class _Runner:
                 preparing.clear()  # not started in the store: the next run reads them again
             if not preparing and not coding:
                 break
+            self.gather(preparing, coding)
             if not self.round(preparing, coding):
                 self.executor.wait_first([x for x in (preparing[0].prep if preparing else None, coding[0].coding if coding else None) if x])
+
+    def gather(self, preparing: deque[_Batch], coding: deque[_Batch]) -> None:
+        """On workers, when the next batch in order is back but the last store session ended less
+        than SESSION_GAP_S ago (or 1 / SESSION_SHARE times its length, for a store whose sessions
+        grew long): wait for the batches behind it until then, so that they share the next
+        session, but not once no more than one batch per worker is still out (each is running its
+        last: the session refills them). Only when the store sessions start changes, never what
+        is decided."""
+        if not getattr(self.executor, "remote", False) or self.stop:
+            return
+        until = self.session_end + max(SESSION_GAP_S, self.session_seconds / SESSION_SHARE)
+        handles = [b.coding for b in coding] + [b.prep for b in preparing]
+        while handles and handles[0].done():
+            handles.pop(0)
+            # a worker with no batch queued behind the one it runs waits for this session's refill
+            while len([h for h in handles if not h.done()]) > self.executor.workers and not handles[0].done():
+                left = until - time.perf_counter()
+                if left <= 0:
+                    return
+                self.executor.wait_first(handles[:1], timeout=left)
+            if handles and not handles[0].done():
+                return
 
     def round(self, preparing: deque[_Batch], coding: deque[_Batch]) -> bool:
         """Write the codings that came back and plan the preparations that came back, in batch
@@ -614,7 +665,10 @@ class _Runner:
                 elif b.fused:
                     self.report.second_trips += 1
                 later.append(b)
-        self.report.driver_seconds += time.perf_counter() - t
+            self.flush(store)
+        self.session_end = time.perf_counter()
+        self.session_seconds = self.session_end - t
+        self.report.driver_seconds += self.session_seconds
         for b in later:
             if b.coding is None:
                 b.coding = self.submit_coding(b)

@@ -339,10 +339,12 @@ class Store:
     def write_many(
         self,
         items: Sequence[tuple[CodedArticle, Fingerprint | None, dict[str, Any]]],
-        source_places: dict[str, dict[str, int]] | None = None,
+        source_places: dict[str, dict[str, int]] | Sequence[dict[str, dict[str, int]]] | None = None,
     ) -> None:
-        """Replace each article and its events, all in one transaction: a batch lands whole or not at
-        all, with the place counts it adds to its sources (`source_places`)."""
+        """Replace each article and its events, all in one transaction: a batch (or the runner's
+        batches of one store session) lands whole or not at all, with the place counts it adds to
+        its sources (`source_places`: one batch's, or a list of them, each stored as its own rows).
+        Articles not stored yet (an ingest's new articles: nearly all) skip the deletes."""
         if not items:
             return
         ids = [coded.article.id for coded, _fp, _x in items]
@@ -370,25 +372,31 @@ class Store:
         con = self.con
         con.execute("BEGIN")
         try:
+            # an article's events, signature and bands are written and deleted with its row, so
+            # only the articles stored already have old rows to replace
+            got = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+            stored = [r[0] for r in got]
             # Clusters that lose these articles' old events, or gain a copy of their articles, are
             # recounted by the next `update_clusters` (aggregate/clusters.py).
-            con.execute(
-                "INSERT INTO clusters_dirty SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
-                "ON e.id = m.event_id WHERE e.article_id IN (SELECT unnest(?)) OR e.article_id IN (SELECT unnest(?))",
-                [ids, originals],
-            )
-            con.execute(
-                "DELETE FROM event_cluster_members WHERE event_id IN "
-                "(SELECT id FROM events WHERE article_id IN (SELECT unnest(?)))",
-                [ids],
-            )
-            for table, col in (
-                ("events", "article_id"),
-                ("minhash_bands", "article_id"),
-                ("minhash", "article_id"),
-                ("articles", "id"),
-            ):
-                con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
+            if stored or originals:
+                con.execute(
+                    "INSERT INTO clusters_dirty SELECT m.cluster_id FROM event_cluster_members m JOIN events e "
+                    "ON e.id = m.event_id WHERE e.article_id IN (SELECT unnest(?)) OR e.article_id IN (SELECT unnest(?))",
+                    [stored, originals],
+                )
+            if stored:
+                con.execute(
+                    "DELETE FROM event_cluster_members WHERE event_id IN "
+                    "(SELECT id FROM events WHERE article_id IN (SELECT unnest(?)))",
+                    [stored],
+                )
+                for table, col in (
+                    ("events", "article_id"),
+                    ("minhash_bands", "article_id"),
+                    ("minhash", "article_id"),
+                    ("articles", "id"),
+                ):
+                    con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [stored])
             _insert(con, "articles", ARTICLE_COLUMNS, art_rows)
             _insert(con, "events", EVENT_COLUMNS, ev_rows)
             _insert(con, "minhash", ("article_id", "sig"), sig_rows)
@@ -396,7 +404,8 @@ class Store:
             if people:
                 con.execute("DELETE FROM people WHERE name IN (SELECT unnest(?))", [list(people)])
                 _insert(con, "people", PEOPLE_COLUMNS, list(people.values()))
-            place_rows = [(s, c, n) for s, by in (source_places or {}).items() for c, n in by.items() if n]
+            groups = [source_places] if isinstance(source_places, dict) else list(source_places or [])
+            place_rows = [(s, c, n) for group in groups for s, by in group.items() for c, n in by.items() if n]
             _insert(con, "source_places", ("source", "country", "n"), place_rows)
             con.execute("COMMIT")
         except duckdb.Error as err:
