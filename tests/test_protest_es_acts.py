@@ -196,3 +196,33 @@ def test_workers_who_stop_their_work_strike(res: Resources, text: str) -> None:
 )
 def test_work_stopped_by_a_government_a_firm_or_the_weather_is_no_strike(res: Resources, text: str) -> None:
     assert coded(text, res) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las carreteras del sur de Bolivia permanecían bloqueadas por los campesinos cocaleros.",
+        "La ruta 14 seguía bloqueada por los transportistas en la provincia de Entre Ríos.",
+        "Los accesos a la mina quedaron bloqueados por 300 mineros en Cerro de Pasco.",
+        "Las calles del centro de Quito continuaban ocupadas por los manifestantes indígenas.",
+        "Los caminos vecinales permanecían bloqueados por los campesinos de Cochabamba.",
+    ],
+)
+def test_a_road_that_stays_blocked_by_a_crowd_is_a_blockade(res: Resources, text: str) -> None:
+    # the es model tags the participle after a link verb as an adjective (nlp/repair.py, syntax.link_verbs):
+    # the crowd after "por" blocks, as in "fueron bloqueadas por"
+    evs = events(text, "es", res)
+    assert [(e["type"], e["mode"]) for e in evs] == [("PROTEST", "obstruct")]
+    assert evs[0]["source"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las cuentas del exministro permanecen congeladas por orden judicial.",
+        "El presidente peruano estaba rodeado por sus ministros durante el acto.",
+        "La frontera sigue cerrada por la tormenta de nieve.",
+    ],
+)
+def test_a_state_with_no_doer_after_por_is_no_event(res: Resources, text: str) -> None:
+    assert events(text, "es", res) == []

@@ -162,6 +162,7 @@ SYNTAX_OPTIONAL = (
     "grievance_cases",  # events/arguments.py: "complained over the raids": what a criticism is about
     "measure_nouns",  # nlp/repair.py: nouns that count or time an event ("a wave of protests", "ten days of talks")
     "detached_first_conjunct",  # nlp/repair.py: labels the model gives the first of listed names it detaches
+    "link_verbs",  # nlp/repair.py: "permanecían bloqueadas por los campesinos": verbs of a lasting state whose participle has an agent
     "unaccusative_verbs",  # events/sentence.py: motion verbs that take "être", not a passive
     "light_obl",  # events/triggers.py: labels of a light verb's object through a preposition
     "background_cases",  # events/triggers.py: "after the protests", "tras las protestas": a protest as background

@@ -25,6 +25,7 @@ def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None =
     a sentence's only head tagged as the noun it is a homograph of."""
     _homograph_root(doc, ld)
     _hoist_measured(doc, ld)
+    _linked_participle(doc, ld, lemma_of)
     detached = ld.syntax.sets.get("detached_first_conjunct")
     aux = ld.syntax.sets.get("tense_aux")
     if not aux:
@@ -148,6 +149,57 @@ def repair_first_conjunct(doc: Any, detached: frozenset[str]) -> None:
         subj.head = t
         subj.dep_ = "conj"
         return
+
+
+def _linked_participle(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None) -> None:
+    """ "Las carreteras permanecían bloqueadas por los campesinos", "la ruta seguía bloqueada por
+    los transportistas": the model makes the participle an adjective, the object of the link verb,
+    and the agent the participle's object, so nobody blocks anything. A past participle under a
+    verb of a lasting state (`syntax.link_verbs`) with an agent phrase of its own (the language's
+    passive agent case, then a determiner or a name: "por orden judicial" names no doer) is the
+    passive verb of the sentence: it takes the link verb's place, which becomes its passive
+    auxiliary, so the subject is what was blocked and the agent who blocks it."""
+    links = ld.syntax.sets.get("link_verbs")
+    if not links:
+        return
+    endings = tuple(f for forms in ld.participles.values() for f in forms)
+    for t in doc:
+        v = t.head
+        if (
+            t.pos_ in ("ADJ", "NOUN")
+            and v.i != t.i
+            and v.i < t.i
+            and v.pos_ in ("VERB", "AUX")
+            and fold(v.lemma_) in links
+            and (
+                "Part" in t.morph.get("VerbForm")
+                # "permanecían bloqueados/NOUN": a participle's form, lower case and with no article
+                or (t.is_lower and fold(t.text).endswith(endings) and not any(c.pos_ == "DET" for c in t.children))
+            )
+            and any(_agent_phrase(c, ld) for c in t.children)
+        ):
+            t.pos_ = "VERB"
+            lemma = _infinitive(t.text, ld, lemma_of)
+            if not lemma.endswith(tuple(ld.participles)):  # the lemmatiser's adjective ("bloqueado")
+                lemma = _infinitive(t.text, ld, None)
+            t.lemma_ = lemma
+            _take_place(t, v)
+            v.pos_ = "AUX"
+            v.dep_ = "aux:pass"
+            return
+
+
+def _agent_phrase(c: Any, ld: LangData) -> bool:
+    """A noun phrase after its participle through the passive agent case, with a determiner, a
+    number or a name: "por los campesinos", "por 300 mineros", "por cientos de mineros", "por Rusia"."""
+    if c.pos_ not in ("NOUN", "PROPN", "NUM") or c.i < c.head.i:
+        return False
+    cases = [g for g in c.children if fold(g.dep_) == "case"]
+    if not cases or fold(cases[0].text) not in ld.syntax.passive_agent:
+        return False
+    if c.pos_ == "NUM":
+        return any(g.pos_ == "NOUN" for g in c.children)
+    return c.pos_ == "PROPN" or any(g.pos_ in ("DET", "NUM") for g in c.children)
 
 
 def _homograph_root(doc: Any, ld: LangData) -> None:
