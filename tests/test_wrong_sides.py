@@ -144,3 +144,19 @@ def test_people_of_no_known_country_who_address_a_state_organ_are_its_own(res: R
     assert ("PROTEST", "TUN CVL", "TUN GOV") in _coded(res, text, "en")
     got = _coded(res, "Tribal elders demanded that the Kenyan government release the detainees.", "en")
     assert ("REQUEST", "KEN CVL", "KEN GOV") in got, got
+
+
+def test_a_counted_attack_of_a_nation_is_its_state_not_civilians(res: Resources) -> None:
+    # the number counts the raids the adjective qualifies ("two Israeli air raids"), not people:
+    # counted nationals stay civilians ("30.000 israelíes se manifestaron")
+    for text, lang, country in [
+        ("Two Turkish air strikes hit a village in northern Iraq on Sunday.", "en", "TUR"),
+        ("Three Russian missile attacks struck Odesa overnight.", "en", "RUS"),
+        ("Dos bombardeos saudíes alcanzaron un mercado en Saná.", "es", "SAU"),
+    ]:
+        evs = alianza.code_text(text, lang=lang, published="2025-05-04").events
+        assert evs and evs[0].type == "ASSAULT", text
+        assert evs[0].source is not None and evs[0].source.actor.country == country, text
+        assert evs[0].source.actor.sector != "CVL", text
+    evs = alianza.code_text("Unos 30.000 chilenos se manifestaron en Santiago contra la reforma.", lang="es").events
+    assert evs and evs[0].source is not None and evs[0].source.actor.sector == "CVL"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -115,6 +115,10 @@ class ParsedSentence:
                 continue  # "all official contact", "a military plane": a sector word used as an adjective
             if m.how == "metonym" and toks and self.names_event(toks):
                 continue  # "the Paris agreement", "the Minsk accords": a seat of power naming an event, not a side
+            if m.how == "adjective" and m.actor.sector == "CVL" and toks and self.names_event(toks, ("amod", "compound")):
+                # "two Israeli air raids", "tres bombardeos rusos": the number counts the events the
+                # adjective qualifies, not people of that country (actors.unknown.counted_people)
+                m = replace(m, actor=replace(m.actor, sector=None))
             for t in toks:
                 self.tok_mention.setdefault(t.i, m)
             ids = {t.i for t in toks}
@@ -128,12 +132,13 @@ class ParsedSentence:
         # triggers whose target the arguments settled, none included ("condemned the attack on X")
         self.settled_target: set[int] = set()
 
-    def names_event(self, toks: list[Token]) -> bool:
+    def names_event(self, toks: list[Token], deps: tuple[str, ...] = ("compound",)) -> bool:
         """Are the tokens a name compounded to a noun the lexicon knows as an event ("the Paris
-        agreement", "the Geneva talks", "los acuerdos de Minsk" is a case phrase, not this)?"""
+        agreement", "the Geneva talks", "los acuerdos de Minsk" is a case phrase, not this), or,
+        with `deps` ("amod"), an adjective of one ("Israeli air raids")?"""
         ids = {t.i for t in toks}
         heads = {t.head for t in toks if t.head.i not in ids}
-        if len(heads) != 1 or not all(fold(t.dep_) == "compound" for t in toks if t.head.i not in ids):
+        if len(heads) != 1 or not all(fold(t.dep_) in deps for t in toks if t.head.i not in ids):
             return False
         head = next(iter(heads))
         entries = self.lex.lookup(*lemma_keys(head, self.lemma_of))
