@@ -327,10 +327,16 @@ class _Runner:
         for one, h in zip(singles, handles, strict=True):
             try:
                 out.extend(h.result().results)
-            except Exception as err:
-                x = one[0]
-                name = x.source if isinstance(x, RawDoc) else (x.article.source or x.article.id)
-                out.append(Failure(name, stage, type(err).__name__, f"the worker failed on it twice: {err}"))
+            except Exception:
+                # alone this time: an input that was only queued on the workers the culprit killed
+                # fails with it (the scheduler counts every task a dying worker held); run by itself,
+                # only the culprit fails again
+                try:
+                    out.extend(self.executor.submit(fn, one, *args).result().results)
+                except Exception as err:
+                    x = one[0]
+                    name = x.source if isinstance(x, RawDoc) else (x.article.source or x.article.id)
+                    out.append(Failure(name, stage, type(err).__name__, f"the worker failed on it twice: {err}"))
         return out
 
     def find_duplicates(self, store: Store, b: _Batch, prepared: list[Prepared]) -> None:
