@@ -23,16 +23,16 @@ CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass"})
 def repair_parse(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None = None) -> None:
     """Fix, in place, participles mis-tagged after an auxiliary, event nouns tagged as adjectives and
     a sentence's only head tagged as the noun it is a homograph of."""
+    endings = tuple(sorted({f for forms in ld.participles.values() for f in forms}, key=len, reverse=True))
     _homograph_root(doc, ld)
     _hoist_measured(doc, ld)
-    _linked_participle(doc, ld, lemma_of)
+    _linked_participle(doc, ld, lemma_of, endings)
     detached = ld.syntax.sets.get("detached_first_conjunct")
     aux = ld.syntax.sets.get("tense_aux")
     if not aux:
         if detached:
             repair_first_conjunct(doc, detached)
         return
-    endings = tuple(sorted({f for forms in ld.participles.values() for f in forms}, key=len, reverse=True))
     for t in doc:
         if t.i == 0:
             continue
@@ -151,7 +151,7 @@ def repair_first_conjunct(doc: Any, detached: frozenset[str]) -> None:
         return
 
 
-def _linked_participle(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None) -> None:
+def _linked_participle(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | None, endings: tuple[str, ...]) -> None:
     """ "Las carreteras permanecían bloqueadas por los campesinos", "la ruta seguía bloqueada por
     los transportistas": the model makes the participle an adjective, the object of the link verb,
     and the agent the participle's object, so nobody blocks anything. A past participle under a
@@ -162,7 +162,6 @@ def _linked_participle(doc: Any, ld: LangData, lemma_of: Callable[[str], str] | 
     links = ld.syntax.sets.get("link_verbs")
     if not links:
         return
-    endings = tuple(f for forms in ld.participles.values() for f in forms)
     for t in doc:
         v = t.head
         if (
